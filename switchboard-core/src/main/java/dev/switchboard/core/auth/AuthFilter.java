@@ -1,0 +1,70 @@
+package dev.switchboard.core.auth;
+
+import dev.switchboard.core.pipeline.Exchange;
+import dev.switchboard.core.pipeline.Filter;
+import dev.switchboard.core.pipeline.GatewayException;
+import dev.switchboard.core.pipeline.Principal;
+import dev.switchboard.core.pipeline.Verdict;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Authenticates the caller by its key: {@code Authorization: Bearer}, {@code x-api-key} (Anthropic clients) or
+ * {@code api-key} (Azure clients). Resolvers are asked in order; the first that knows the key wins.
+ */
+public final class AuthFilter implements Filter {
+  private final List<KeyResolver> resolvers;
+
+  public AuthFilter(List<KeyResolver> resolvers) {
+    this.resolvers = List.copyOf(resolvers);
+  }
+
+  @Override
+  public String name() {
+    return "auth";
+  }
+
+  @Override
+  public Future<Verdict> onRequest(Exchange exchange) {
+    String key = presentedKey(exchange);
+    if (key == null) {
+      return Verdict.reject(GatewayException.unauthorized(
+          "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'."));
+    }
+    return resolve(key, 0).compose(principal -> {
+      if (principal == null) {
+        return Verdict.reject(GatewayException.unauthorized("Incorrect API key provided."));
+      }
+      exchange.principal(principal);
+      return Verdict.proceed();
+    });
+  }
+
+  private Future<Principal> resolve(String key, int index) {
+    if (index >= resolvers.size()) {
+      return Future.succeededFuture(null);
+    }
+    Future<Principal> found = resolvers.get(index).resolve(key);
+    if (found.isComplete() && found.succeeded() && found.result() != null) {
+      return found;
+    }
+    return found.compose(p -> p != null ? Future.succeededFuture(p) : resolve(key, index + 1));
+  }
+
+  /** The key the client presented, or null. */
+  public static String presentedKey(Exchange exchange) {
+    String authorization = exchange.header("authorization");
+    if (authorization != null) {
+      if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String key = authorization.substring(7).trim();
+        return key.isEmpty() ? null : key;
+      }
+      return null;
+    }
+    String key = exchange.header("x-api-key");
+    if (key == null) {
+      key = exchange.header("api-key");
+    }
+    return key == null || key.isBlank() ? null : key.trim();
+  }
+}

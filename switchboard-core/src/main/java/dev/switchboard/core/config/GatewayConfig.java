@@ -1,0 +1,46 @@
+package dev.switchboard.core.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration: an immutable record validated at start-up. Hot reload replaces it whole.
+ */
+public record GatewayConfig(
+    ServerConfig server,
+    List<ProviderConfig> providers,
+    List<ModelGroupConfig> models,
+    AuthConfig auth,
+    RoutingConfig routing,
+    CacheConfig cache,
+    ClusterConfig cluster,
+    StoreConfig store) {
+
+  public GatewayConfig {
+    server = server == null ? ServerConfig.defaults() : server;
+    providers = providers == null ? List.of() : List.copyOf(providers);
+    models = models == null ? List.of() : List.copyOf(models);
+    auth = auth == null ? AuthConfig.defaults() : auth;
+    routing = routing == null ? RoutingConfig.defaults() : routing;
+    cache = cache == null ? CacheConfig.defaults() : cache;
+    cluster = cluster == null ? ClusterConfig.defaults() : cluster;
+    store = store == null ? StoreConfig.defaults() : store;
+  }
+
+  public Optional<ProviderConfig> provider(String name) {
+    for (ProviderConfig provider : providers) {
+      if (provider.name().equals(name)) {
+        return Optional.of(provider);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The same configuration listening on another port. */
+  public GatewayConfig withPort(int port) {
+    ServerConfig s = server;
+    ServerConfig moved = new ServerConfig(s.host(), port, s.adminPort(), s.eventLoops(), s.maxBodyBytes(),
+        s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts());
+    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store);
+  }
+}

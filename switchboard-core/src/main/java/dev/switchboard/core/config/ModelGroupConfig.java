@@ -1,0 +1,26 @@
+package dev.switchboard.core.config;
+
+import java.util.List;
+
+/**
+ * A public model name and the deployments that serve it. A name ending in {@code *} matches every requested
+ * model with that prefix (for example {@code openai/*}).
+ */
+public record ModelGroupConfig(
+    String name,
+    String strategy,
+    List<DeploymentConfig> deployments,
+    List<String> fallbacks,
+    Integer maxAttempts,
+    String description) {
+
+  public ModelGroupConfig {
+    strategy = strategy == null ? "priority" : strategy;
+    deployments = deployments == null ? List.of() : List.copyOf(deployments);
+    fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+  }
+
+  public boolean isWildcard() {
+    return name != null && name.endsWith("*");
+  }
+}

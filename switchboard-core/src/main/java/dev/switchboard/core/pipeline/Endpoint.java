@@ -1,0 +1,9 @@
+package dev.switchboard.core.pipeline;
+
+/** The API operation a request asks for. */
+public enum Endpoint {
+  CHAT_COMPLETIONS,
+  EMBEDDINGS,
+  /** Anthropic's {@code /v1/messages}, served through the chat path. */
+  MESSAGES
+}
