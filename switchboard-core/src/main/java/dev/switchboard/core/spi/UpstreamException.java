@@ -24,6 +24,14 @@ public final class UpstreamException extends GatewayException {
     this(kind, providerStatus, message, -1);
   }
 
+  /** A failure that names the request parameter at fault (for example one a provider cannot honour). */
+  public UpstreamException(FailureKind kind, int providerStatus, String message, String param) {
+    super(clientStatus(kind, providerStatus), clientType(kind), clientCode(kind), param, message, -1);
+    this.kind = kind;
+    this.providerStatus = providerStatus;
+    this.retryAfterMillis = -1;
+  }
+
   public FailureKind kind() {
     return kind;
   }
