@@ -8,6 +8,7 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
+import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
 import dev.switchboard.core.usage.Usage;
@@ -61,6 +62,14 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
     String deployment = deployment(request.upstreamModel());
     TranslationContext translation = new TranslationContext(request.requestId(),
         context.clock().epochMillis() / 1000, request.upstreamModel());
@@ -85,6 +94,14 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     String deployment = deployment(request.upstreamModel());
     ObjectNode body = request.body().deepCopy();
     body.remove("model");

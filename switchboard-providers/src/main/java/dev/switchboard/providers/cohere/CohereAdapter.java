@@ -8,6 +8,7 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
+import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
 import dev.switchboard.core.usage.Usage;
@@ -53,6 +54,14 @@ public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
     TranslationContext translation = new TranslationContext(request.requestId(),
         context.clock().epochMillis() / 1000, request.upstreamModel());
     List<String> warnings = policy.apply(request.body());
@@ -76,6 +85,14 @@ public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     ObjectNode body = CohereEmbeddings.toProvider(request.body(), request.upstreamModel());
     boolean base64 = OpenAiEmbeddings.base64(request.body());
     UpstreamHttp.Sent sent = http.send(HttpMethod.POST, embedUrl, headers(request),

@@ -8,6 +8,7 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
+import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
 import dev.switchboard.core.usage.Usage;
@@ -55,6 +56,14 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
     String model = model(request.upstreamModel());
     TranslationContext translation = new TranslationContext(request.requestId(),
         context.clock().epochMillis() / 1000, model);
@@ -81,6 +90,14 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     String model = model(request.upstreamModel());
     ObjectNode body = GeminiEmbeddings.toProvider(request.body(), model);
     boolean base64 = OpenAiEmbeddings.base64(request.body());

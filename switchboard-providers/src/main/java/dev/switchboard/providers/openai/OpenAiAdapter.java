@@ -70,6 +70,14 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
     TranslationContext translation = new TranslationContext(request.requestId(),
         context.clock().epochMillis() / 1000, request.upstreamModel());
     List<String> warnings = policy.apply(request.body());
@@ -90,6 +98,14 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     UpstreamHttp.Sent sent = http.send(HttpMethod.POST, embeddingsUrl, headers(request),
         Buffer.buffer(Json.write(request.body())), request);
     return sent.response().compose(response -> {
