@@ -16,6 +16,7 @@ public final class SimulatedProvider {
   private final String requiredKey;
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong abandoned = new AtomicLong();
   private final SplittableRandom random;
   private volatile Runnable faultListener = () -> { };
 
@@ -69,6 +70,15 @@ public final class SimulatedProvider {
 
   public long requestCount() {
     return requests.get();
+  }
+
+  /** Responses whose client (the gateway) closed the connection before the answer was complete. */
+  public long abandonedCount() {
+    return abandoned.get();
+  }
+
+  void countAbandoned() {
+    abandoned.incrementAndGet();
   }
 
   long countRequest() {
