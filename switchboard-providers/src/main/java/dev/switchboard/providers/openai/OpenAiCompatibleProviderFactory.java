@@ -50,7 +50,33 @@ public final class OpenAiCompatibleProviderFactory implements ProviderFactory {
     boolean streamUsage = Boolean.parseBoolean(config.option("stream_usage", "true"));
     ParameterPolicy policy = ParameterPolicy.of(config.name(), entry.parameters()).withOverrides(config.options());
     String authHeader = entry.authHeader() == null ? "authorization" : entry.authHeader();
-    return new OpenAiAdapter(config, context, http, new OpenAiChatTranslator(streamUsage, Set.of()), baseUrl,
-        authHeader, policy);
+    OpenAiAdapter adapter = new OpenAiAdapter(config, context, http,
+        new OpenAiChatTranslator(streamUsage, Set.of()), baseUrl, authHeader, policy);
+    return entry.embeddings() ? adapter : new ChatOnly(adapter);
+  }
+
+  /** A provider without an embeddings endpoint: routing then never sends it embeddings requests. */
+  private static final class ChatOnly implements ProviderAdapter {
+    private final OpenAiAdapter adapter;
+
+    ChatOnly(OpenAiAdapter adapter) {
+      this.adapter = adapter;
+    }
+
+    @Override
+    public String name() {
+      return adapter.name();
+    }
+
+    @Override
+    public io.vertx.core.Future<dev.switchboard.core.spi.UpstreamResponse> chat(
+        dev.switchboard.core.spi.UpstreamRequest request) {
+      return adapter.chat(request);
+    }
+
+    @Override
+    public void close() {
+      adapter.close();
+    }
   }
 }

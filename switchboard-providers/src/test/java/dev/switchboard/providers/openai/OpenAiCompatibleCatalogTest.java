@@ -50,6 +50,25 @@ class OpenAiCompatibleCatalogTest {
   }
 
   @Test
+  void catalogueEntry_withoutEmbeddings_createsChatOnlyAdapter() {
+    ProviderRegistry registry = ProviderRegistry.builtIn();
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      dev.switchboard.core.spi.ProviderContext context = new dev.switchboard.core.spi.ProviderContext(vertx,
+          dev.switchboard.core.time.Clock.system());
+      var groq = registry.create(new ProviderConfig("g", "groq", null, "k", null, null, null, null, 1), context);
+      var mistral = registry.create(new ProviderConfig("m", "mistral", null, "k", null, null, null, null, 1),
+          context);
+      assertThat(groq).isNotInstanceOf(dev.switchboard.core.spi.EmbeddingsCapability.class);
+      assertThat(mistral).isInstanceOf(dev.switchboard.core.spi.EmbeddingsCapability.class);
+      groq.close();
+      mistral.close();
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @Test
   void perplexity_policy_rejectsTools() {
     OpenAiCompatibleCatalog.Entry perplexity = entries.stream().filter(e -> e.type().equals("perplexity"))
         .findFirst().orElseThrow();
