@@ -23,6 +23,8 @@ import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.sim.azure.AzureSimDialect;
 import dev.switchboard.sim.cohere.CohereSimDialect;
 import dev.switchboard.sim.gemini.GeminiSimDialect;
+import dev.switchboard.sim.openai.OpenAiSimDialect;
+import org.junit.jupiter.api.Test;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -53,7 +55,8 @@ class NativeAdaptersAgainstSimulatorTest {
     server = new SimulatorServer(vertx, List.of(
         new SimulatedProvider("gemini", new GeminiSimDialect(), LatencyProfile.INSTANT, 7, KEY),
         new SimulatedProvider("cohere", new CohereSimDialect(), LatencyProfile.INSTANT, 7, KEY),
-        new SimulatedProvider("azure", new AzureSimDialect(), LatencyProfile.INSTANT, 7, KEY)));
+        new SimulatedProvider("azure", new AzureSimDialect(), LatencyProfile.INSTANT, 7, KEY),
+        new SimulatedProvider("compatible", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, KEY)));
     port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -278,6 +281,35 @@ class NativeAdaptersAgainstSimulatorTest {
         "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"logit_bias\":{\"5\":10}}", false, KEY)));
     assertThat(rejected.status()).isEqualTo(400);
     assertThat(rejected.param()).isEqualTo("logit_bias");
+    adapter.close();
+  }
+
+  @Test
+  void azure_entraAuth_sendsBearerTokenThatTheServiceAccepts() throws Exception {
+    ProviderConfig config = new ProviderConfig("azure-entra", "azure", "http://127.0.0.1:" + port + "/azure", KEY,
+        null, null, Map.of("auth", "entra"), null, 8);
+    ProviderAdapter adapter = registry.create(config, new ProviderContext(vertx, Clock.system()));
+    UpstreamResponse response = await(adapter.chat(request("gpt-4o-prod",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", false, KEY)));
+    assertThat(((UpstreamResponse.Complete) response).body().path("model").asText()).isEqualTo("gpt-4o-prod");
+    adapter.close();
+  }
+
+  @Test
+  void catalogueProvider_againstOpenAiCompatibleServer_appliesItsParameterPolicy() throws Exception {
+    ProviderConfig config = new ProviderConfig("groq-sim", "groq", "http://127.0.0.1:" + port + "/compatible/v1",
+        KEY, null, null, null, null, 8);
+    ProviderAdapter adapter = registry.create(config, new ProviderContext(vertx, Clock.system()));
+    UpstreamResponse response = await(adapter.chat(request("llama-3.3-70b",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}],\"store\":true,\"n\":1}", false, KEY)));
+    assertThat(((UpstreamResponse.Complete) response).body().path("choices").get(0).path("message")
+        .path("content").asText()).startsWith("Simulated answer: hi there");
+    assertThat(response.warnings()).containsExactly("dropped parameter 'store' (not supported by provider "
+        + "'groq-sim')");
+    UpstreamException rejected = failure(adapter.chat(request("llama-3.3-70b",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"n\":3}", false, KEY)));
+    assertThat(rejected.param()).isEqualTo("n");
+    assertThat(server.provider("compatible").requestCount()).isEqualTo(1);
     adapter.close();
   }
 
