@@ -171,6 +171,20 @@ class NativeProvidersSdkIntegrationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"gemini-1.5-pro", "command-r-plus", "gpt-4o-azure"})
+  void chat_streamingWithoutUsageOption_hasNoUsageChunkAndEveryChunkHasAChoice(String model) {
+    List<ChatCompletionChunk> chunks = new ArrayList<>();
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(chat(model, "No usage please").build())) {
+      stream.stream().forEach(chunks::add);
+    }
+    assertThat(chunks).hasSizeGreaterThan(2);
+    assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
+    assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.choices()).isNotEmpty());
+    assertThat(chunks.get(chunks.size() - 1).choices().get(0).finishReason()).isPresent();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gemini-1.5-pro", "command-r-plus", "gpt-4o-azure"})
   void chat_twoTools_givesParallelToolCalls(String model) {
     ChatCompletion completion = client.chat().completions().create(chat(model, "Weather in Paris")
         .addFunctionTool(tool("get_weather")).addFunctionTool(tool("get_forecast")).build());
