@@ -12,10 +12,14 @@ import dev.switchboard.providers.shared.OpenAiContent;
  * OpenAI chat completions ↔ Cohere v2 chat ({@code /v2/chat}). Messages keep their roles (developer becomes
  * system); an assistant's text beside tool calls becomes its {@code tool_plan}; tools keep OpenAI's shape;
  * {@code tool_choice} "required"/"none" become {@code REQUIRED}/{@code NONE} and a named tool becomes
- * {@code REQUIRED} with only that tool offered; {@code top_p} becomes {@code p}; JSON mode becomes
+ * {@code REQUIRED} with only that tool offered; {@code top_p} becomes {@code p} clamped to Cohere's 0.01–0.99;
+ * penalties outside Cohere's 0–1 are refused; JSON mode becomes
  * {@code response_format: {type: json_object[, json_schema]}}. Responses: see {@link CohereResponses}.
  */
 public final class CohereChatTranslator implements ChatTranslator {
+  /** Cohere's bounds for {@code p}; OpenAI's {@code top_p} (0 to 1, default 1) is clamped into them. */
+  private static final double MIN_P = 0.01;
+  private static final double MAX_P = 0.99;
 
   @Override
   public ObjectNode toProvider(ObjectNode openAiRequest, TranslationContext context) {
@@ -28,10 +32,13 @@ public final class CohereChatTranslator implements ChatTranslator {
     }
     tools(openAiRequest, native_);
     copy(openAiRequest, "temperature", native_, "temperature");
-    copy(openAiRequest, "top_p", native_, "p");
+    JsonNode topP = openAiRequest.get("top_p");
+    if (topP != null && topP.isNumber()) {
+      native_.put("p", Math.max(MIN_P, Math.min(MAX_P, topP.asDouble())));
+    }
     copy(openAiRequest, "seed", native_, "seed");
-    copy(openAiRequest, "frequency_penalty", native_, "frequency_penalty");
-    copy(openAiRequest, "presence_penalty", native_, "presence_penalty");
+    penalty(openAiRequest, "frequency_penalty", native_);
+    penalty(openAiRequest, "presence_penalty", native_);
     JsonNode max = OpenAiContent.maxTokens(openAiRequest);
     if (max != null) {
       native_.set("max_tokens", max);
@@ -160,6 +167,18 @@ public final class CohereChatTranslator implements ChatTranslator {
     } else if (!type.equals("text")) {
       throw OpenAiContent.invalid("Unsupported response_format type '" + type + "'.", "response_format.type");
     }
+  }
+
+  /** Cohere takes penalties from 0 to 1; OpenAI's -2 to 2 outside that cannot be honoured and is refused. */
+  private static void penalty(ObjectNode request, String name, ObjectNode native_) {
+    JsonNode value = request.get(name);
+    if (value == null || value.isNull()) {
+      return;
+    }
+    if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
+      throw OpenAiContent.invalid("Cohere takes " + name + " between 0 and 1.", name);
+    }
+    native_.set(name, value);
   }
 
   private static void copy(JsonNode from, String name, ObjectNode to, String nativeName) {
