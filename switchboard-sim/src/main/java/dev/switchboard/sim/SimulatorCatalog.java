@@ -1,5 +1,6 @@
 package dev.switchboard.sim;
 
+import dev.switchboard.sim.anthropic.AnthropicSimDialect;
 import dev.switchboard.sim.openai.OpenAiSimDialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ public final class SimulatorCatalog {
         latencyScale), seed, null));
     providers.add(new SimulatedProvider("openai-backup", new OpenAiSimDialect(), scale(LatencyProfile.GPT_4O,
         latencyScale), seed, null));
+    providers.add(new SimulatedProvider("anthropic", new AnthropicSimDialect(), scale(
+        LatencyProfile.CLAUDE_3_5_SONNET, latencyScale), seed, null));
     return providers;
   }
 
