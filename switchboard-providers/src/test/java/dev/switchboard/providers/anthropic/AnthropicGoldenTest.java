@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
+import dev.switchboard.core.golden.Golden;
 import dev.switchboard.core.spi.TranslationContext;
 import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.providers.http.SseStreamDecoder;

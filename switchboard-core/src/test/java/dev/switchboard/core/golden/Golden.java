@@ -1,4 +1,4 @@
-package dev.switchboard.providers.anthropic;
+package dev.switchboard.core.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,15 +20,15 @@ import java.util.stream.Stream;
  * Golden files under {@code src/test/resources/golden/<dir>}. With {@code -Dgolden.update=true} a missing or
  * different expected file is (re)written in the source tree instead of failing; review the diff before committing.
  */
-final class Golden {
+public final class Golden {
   private final String dir;
 
-  Golden(String dir) {
+  public Golden(String dir) {
     this.dir = dir;
   }
 
   /** Case names whose input file ends with {@code suffix}, e.g. "request-text" for "request-text.openai.json". */
-  List<String> cases(String prefix, String suffix) {
+  public List<String> cases(String prefix, String suffix) {
     URL url = Golden.class.getClassLoader().getResource("golden/" + dir);
     try (Stream<Path> files = Files.list(Paths.get(url.toURI()))) {
       return files.map(p -> p.getFileName().toString())
@@ -41,7 +41,7 @@ final class Golden {
     }
   }
 
-  String text(String name) {
+  public String text(String name) {
     try (var in = Golden.class.getClassLoader().getResourceAsStream("golden/" + dir + "/" + name)) {
       if (in == null) {
         return null;
@@ -52,7 +52,7 @@ final class Golden {
     }
   }
 
-  JsonNode json(String name) {
+  public JsonNode json(String name) {
     String text = text(name);
     if (text == null) {
       throw new IllegalStateException("missing golden file " + name);
@@ -60,7 +60,7 @@ final class Golden {
     return Json.parseTrusted(text);
   }
 
-  void assertMatches(String expectedName, JsonNode produced) {
+  public void assertMatches(String expectedName, JsonNode produced) {
     JsonNode actual = Json.parseTrusted(Json.writeString(produced));
     String expected = text(expectedName);
     if (Boolean.getBoolean("golden.update") && (expected == null || !Json.parseTrusted(expected).equals(actual))) {
@@ -70,6 +70,25 @@ final class Golden {
     assertThat(expected).as("golden file " + expectedName).isNotNull();
     assertThat(Json.writeString(actual)).as(expectedName)
         .isEqualTo(Json.writeString(Json.parseTrusted(expected)));
+  }
+
+  /** Compares text (an SSE transcript) exactly. */
+  public void assertTextMatches(String expectedName, String actual) {
+    String expected = text(expectedName);
+    if (Boolean.getBoolean("golden.update") && !actual.equals(expected)) {
+      writeText(expectedName, actual);
+      return;
+    }
+    assertThat(expected).as("golden file " + expectedName).isNotNull();
+    assertThat(actual).as(expectedName).isEqualTo(expected);
+  }
+
+  private void writeText(String name, String text) {
+    try {
+      Files.writeString(Paths.get("src/test/resources/golden", dir, name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void write(String name, JsonNode actual) {
