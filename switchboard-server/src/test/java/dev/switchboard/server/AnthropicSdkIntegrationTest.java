@@ -12,12 +12,14 @@ import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.RateLimitException;
 import com.anthropic.errors.UnauthorizedException;
 import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
@@ -158,6 +160,23 @@ class AnthropicSdkIntegrationTest {
     Message answer = client.messages().create(second);
     assertThat(answer.stopReason()).contains(StopReason.END_TURN);
     assertThat(text(answer)).startsWith("Simulated answer:");
+  }
+
+  @Test
+  void messages_cacheControlOnSystem_passesThroughAndReportsCacheWriteThenRead() {
+    MessageCreateParams params = MessageCreateParams.builder().model("claude-sonnet").maxTokens(64)
+        .systemOfTextBlockParams(List.of(TextBlockParam.builder()
+            .text("A long policy document shared by every request of this tenant")
+            .cacheControl(CacheControlEphemeral.builder().build()).build()))
+        .addUserMessage("Summarise the policy").build();
+    Message first = client.messages().create(params);
+    Message second = streamed(params);
+    long cachedPrefix = 4 + 11;
+    assertThat(first.usage().cacheCreationInputTokens()).contains(cachedPrefix);
+    assertThat(first.usage().cacheReadInputTokens()).contains(0L);
+    assertThat(second.usage().cacheReadInputTokens()).contains(cachedPrefix);
+    assertThat(second.usage().cacheCreationInputTokens()).contains(0L);
+    assertThat(second.usage().inputTokens()).isEqualTo(first.usage().inputTokens()).isEqualTo(4 + 3);
   }
 
   @Test
