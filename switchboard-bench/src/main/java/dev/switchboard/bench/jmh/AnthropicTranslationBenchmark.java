@@ -91,6 +91,7 @@ public class AnthropicTranslationBenchmark {
   private JsonNode anthropicRequest;
   private ObjectNode openAiResponse;
   private byte[] openAiChunkBytes;
+  private ObjectNode openAiChunk;
   private AnthropicStreamTranslator streamTranslator;
   private AnthropicStreamEncoder streamEncoder;
 
@@ -101,6 +102,7 @@ public class AnthropicTranslationBenchmark {
     anthropicRequest = Json.parseTrusted(ANTHROPIC_REQUEST);
     openAiResponse = (ObjectNode) Json.parseTrusted(OPENAI_RESPONSE);
     openAiChunkBytes = OPENAI_CHUNK.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    openAiChunk = (ObjectNode) Json.parseTrusted(OPENAI_CHUNK);
     streamTranslator = new AnthropicStreamTranslator("anthropic", 1_764_000_000L);
     streamTranslator.onEvent(new SseEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":"
         + "\"msg_1\",\"model\":\"claude\",\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}", null), c -> { });
@@ -142,7 +144,13 @@ public class AnthropicTranslationBenchmark {
   }
 
   @Benchmark
-  public void ingressChunkToEvent(Blackhole hole) throws Exception {
+  public void ingressChunkToEvent(Blackhole hole) {
+    streamEncoder.onChunk(openAiChunk, (name, data) -> hole.consume(data));
+  }
+
+  /** The same with the chunk's parsing and the event's serialisation, as the server does them. */
+  @Benchmark
+  public void ingressChunkBytesToEventBytes(Blackhole hole) throws Exception {
     ObjectNode chunk = (ObjectNode) Json.parse(openAiChunkBytes);
     streamEncoder.onChunk(chunk, (name, data) -> hole.consume(Json.write(data)));
   }
