@@ -94,6 +94,9 @@ final class AttemptLoop {
         .set("x-switchboard-provider", deployment.providerName())
         .set("x-switchboard-model", upstreamModel)
         .set("x-switchboard-attempts", Integer.toString(attempts));
+    for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      exchange.responseHeaders().set(header.getKey(), header.getValue());
+    }
     if (response instanceof UpstreamResponse.Complete complete) {
       exchange.record().usage = complete.usage();
       promise.tryComplete(Verdict.answer(GatewayResponse.ok(complete.body())).result());

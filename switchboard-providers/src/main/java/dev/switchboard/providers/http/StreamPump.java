@@ -19,6 +19,12 @@ public final class StreamPump {
 
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
       StreamDecoder decoder, UpstreamHttp http) {
+    return start(response, exchange, decoder, http, java.util.Map.of());
+  }
+
+  /** As above, with response headers for the client (see {@link UpstreamResponse#headers()}). */
+  public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
+      StreamDecoder decoder, UpstreamHttp http, java.util.Map<String, String> clientHeaders) {
     PushChunkStream stream = new PushChunkStream();
     Promise<UpstreamResponse> first = Promise.promise();
     stream.producer(new PushChunkStream.Producer() {
@@ -37,7 +43,7 @@ public final class StreamPump {
         exchange.cancel();
       }
     });
-    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream);
+    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream, clientHeaders);
     dev.switchboard.core.spi.ChunkEmitter emitter = chunk -> {
       stream.emit(chunk);
       if (!first.future().isComplete()) {
