@@ -4,6 +4,7 @@ import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
+import dev.switchboard.providers.bedrock.BedrockProviderFactory;
 import dev.switchboard.providers.openai.OpenAiProviderFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ProviderRegistry {
   public static ProviderRegistry builtIn() {
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(new OpenAiProviderFactory());
+    registry.register(new BedrockProviderFactory());
     return registry;
   }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.sim;
 
+import dev.switchboard.sim.bedrock.BedrockSimDialect;
 import dev.switchboard.sim.openai.OpenAiSimDialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class SimulatorCatalog {
     providers.add(new SimulatedProvider("openai", new OpenAiSimDialect(), scale(LatencyProfile.GPT_4O,
         latencyScale), seed, null));
     providers.add(new SimulatedProvider("openai-backup", new OpenAiSimDialect(), scale(LatencyProfile.GPT_4O,
+        latencyScale), seed, null));
+    providers.add(new SimulatedProvider("bedrock", new BedrockSimDialect(), scale(LatencyProfile.CLAUDE_3_5_SONNET,
         latencyScale), seed, null));
     return providers;
   }
