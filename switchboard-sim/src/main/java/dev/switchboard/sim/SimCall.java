@@ -95,6 +95,11 @@ public final class SimCall {
    */
   public void stream(String contentType, List<Buffer> frames, List<Integer> tokensPerFrame) {
     HttpServerResponse response = request.response();
+    response.closeHandler(v -> {
+      if (!response.ended()) {
+        provider.countAbandoned();
+      }
+    });
     response.setStatusCode(200).setChunked(true).putHeader("content-type", contentType)
         .putHeader("cache-control", "no-cache");
     double tokensPerSecond = provider.latency().tokensPerSecond(provider.gaussian());
