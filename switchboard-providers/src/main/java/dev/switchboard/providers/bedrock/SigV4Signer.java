@@ -30,6 +30,15 @@ public final class SigV4Signer {
   private final String region;
   private final String service;
   private final boolean encodePathTwice;
+  /** The derived key of the last date signed for (it changes once a day); immutable, so safe to share. */
+  private volatile DerivedKey derivedKey;
+
+  private record DerivedKey(String date, String secret, byte[] key) {
+    @Override
+    public String toString() {
+      return "DerivedKey[" + date + "]";
+    }
+  }
 
   public SigV4Signer(String region, String service, boolean encodePathTwice) {
     this.region = region;
@@ -91,6 +100,16 @@ public final class SigV4Signer {
   }
 
   private byte[] signingKey(String secret, String date) {
+    DerivedKey cached = derivedKey;
+    if (cached != null && cached.date().equals(date) && cached.secret().equals(secret)) {
+      return cached.key();
+    }
+    byte[] key = deriveKey(secret, date);
+    derivedKey = new DerivedKey(date, secret, key);
+    return key;
+  }
+
+  private byte[] deriveKey(String secret, String date) {
     byte[] dateKey = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
     byte[] regionKey = hmac(dateKey, region);
     byte[] serviceKey = hmac(regionKey, service);

@@ -61,6 +61,20 @@ class SigV4SignerTest {
   }
 
   @Test
+  void cachedSigningKey_acrossDays_isRederivedForEachDate() {
+    SigV4Signer.Request request = new SigV4Signer.Request("GET", "/", List.of(),
+        List.of(Map.entry("host", "example.amazonaws.com")), new byte[0]);
+    String first = signer.sign(request, SUITE, SUITE_TIME).authorization();
+    String nextDay = signer.sign(request, SUITE, SUITE_TIME + 86_400_000L).authorization();
+    String again = signer.sign(request, SUITE, SUITE_TIME).authorization();
+    assertThat(nextDay).contains("/20150831/").isNotEqualTo(first);
+    assertThat(again).isEqualTo(first).endsWith("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+    AwsCredentials other = new AwsCredentials("AKIDEXAMPLE", "another-secret", null);
+    assertThat(signer.sign(request, other, SUITE_TIME).signature()).isNotEqualTo(
+        signer.sign(request, SUITE, SUITE_TIME).signature());
+  }
+
+  @Test
   void differentPayload_sameEverythingElse_changesSignature() {
     SigV4Signer.Request one = new SigV4Signer.Request("POST", "/", List.of(),
         List.of(Map.entry("host", "h")), "a".getBytes(StandardCharsets.UTF_8));
