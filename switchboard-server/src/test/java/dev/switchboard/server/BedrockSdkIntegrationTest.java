@@ -152,6 +152,18 @@ class BedrockSdkIntegrationTest {
   }
 
   @Test
+  void chat_streamingWithoutUsageOption_hasNoUsageChunk() {
+    List<ChatCompletionChunk> chunks = new ArrayList<>();
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(chat("No usage please").build())) {
+      stream.stream().forEach(chunks::add);
+    }
+    assertThat(chunks).hasSizeGreaterThan(2);
+    assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
+    assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.choices()).isNotEmpty());
+  }
+
+  @Test
   void chat_parallelTools_nonStreaming_returnsBothToolCalls() {
     ChatCompletion completion = client.chat().completions().create(chat("Weather in Paris")
         .addFunctionTool(tool("get_weather")).addFunctionTool(tool("get_forecast")).build());
