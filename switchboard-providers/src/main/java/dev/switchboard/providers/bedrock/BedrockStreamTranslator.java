@@ -6,6 +6,7 @@ import dev.switchboard.core.spi.ChunkEmitter;
 import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.TranslationContext;
 import dev.switchboard.core.spi.UpstreamException;
+import java.util.Arrays;
 
 /**
  * ConverseStream events → OpenAI {@code chat.completion.chunk}s. Pure and stateful, one per stream. Tool-use
@@ -25,7 +26,7 @@ public final class BedrockStreamTranslator {
   public BedrockStreamTranslator(String providerName, TranslationContext context) {
     this.providerName = providerName;
     this.context = context;
-    java.util.Arrays.fill(toolIndexByBlock, -1);
+    Arrays.fill(toolIndexByBlock, -1);
   }
 
   /** One {@code :message-type event} with its {@code :event-type} and parsed JSON payload. */
@@ -125,8 +126,8 @@ public final class BedrockStreamTranslator {
     }
     if (block >= toolIndexByBlock.length) {
       int old = toolIndexByBlock.length;
-      toolIndexByBlock = java.util.Arrays.copyOf(toolIndexByBlock, Math.max(block + 1, old * 2));
-      java.util.Arrays.fill(toolIndexByBlock, old, toolIndexByBlock.length, -1);
+      toolIndexByBlock = Arrays.copyOf(toolIndexByBlock, Math.max(block + 1, old * 2));
+      Arrays.fill(toolIndexByBlock, old, toolIndexByBlock.length, -1);
     }
     return block;
   }

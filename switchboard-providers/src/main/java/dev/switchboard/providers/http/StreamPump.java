@@ -8,6 +8,7 @@ import dev.switchboard.core.stream.PushChunkStream;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClientResponse;
+import java.util.Map;
 
 /**
  * Connects a streaming HTTP response to a {@link PushChunkStream} through a decoder. The returned future
@@ -19,12 +20,12 @@ public final class StreamPump {
 
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
       StreamDecoder decoder, UpstreamHttp http) {
-    return start(response, exchange, decoder, http, java.util.Map.of());
+    return start(response, exchange, decoder, http, Map.of());
   }
 
   /** As above, with response headers for the client (see {@link UpstreamResponse#headers()}). */
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
-      StreamDecoder decoder, UpstreamHttp http, java.util.Map<String, String> clientHeaders) {
+      StreamDecoder decoder, UpstreamHttp http, Map<String, String> clientHeaders) {
     PushChunkStream stream = new PushChunkStream();
     Promise<UpstreamResponse> first = Promise.promise();
     stream.producer(new PushChunkStream.Producer() {
