@@ -17,7 +17,9 @@ import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
 import dev.switchboard.core.stream.ChunkSink;
 import dev.switchboard.core.time.ManualClock;
+import dev.switchboard.providers.bedrock.AwsCredentials;
 import dev.switchboard.providers.bedrock.BedrockParameterPolicy;
+import dev.switchboard.providers.bedrock.SigV4Signer;
 import dev.switchboard.providers.bedrock.BedrockProviderFactory;
 import dev.switchboard.sim.Fault;
 import dev.switchboard.sim.LatencyProfile;
@@ -25,6 +27,12 @@ import dev.switchboard.sim.SimulatedProvider;
 import dev.switchboard.sim.SimulatorServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +165,46 @@ class BedrockAdapterSimulatorTest {
     assertThat(error.param()).isEqualTo("n");
     assertThat(error.kind().retryable()).isFalse();
     assertThat(provider.requestCount()).isEqualTo(before);
+  }
+
+  @Test
+  void tamperedBody_withOriginalSignature_isRefusedInBedrocksErrorShape() throws Exception {
+    String path = "/bedrock/model/" + SigV4Signer.uriEncode(MODEL, true) + "/converse";
+    byte[] signedBody = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    SigV4Signer.Signature signature = new SigV4Signer("us-east-1", "bedrock", true).sign(
+        new SigV4Signer.Request("POST", path, List.of(), List.of(Map.entry("host", "127.0.0.1:" + port)),
+            signedBody), new AwsCredentials(BedrockSimDialect.TEST_ACCESS_KEY_ID,
+            BedrockSimDialect.TEST_SECRET_ACCESS_KEY, null), clock.epochMillis());
+    HttpClientResponse valid = send(path, signature, signedBody);
+    assertThat(valid.statusCode()).isEqualTo(200);
+    byte[] tampered = new String(signedBody, StandardCharsets.UTF_8).replace("hi", "ho")
+        .getBytes(StandardCharsets.UTF_8);
+    HttpClientResponse refused = send(path, signature, tampered);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.getHeader("x-amzn-errortype")).isEqualTo("InvalidSignatureException");
+    assertThat(Json.parse(await(refused.body()).getBytes()).get("message").asText())
+        .contains("signature we calculated does not match");
+    HttpClientResponse unsigned = send(path, null, signedBody);
+    assertThat(unsigned.statusCode()).isEqualTo(403);
+    assertThat(unsigned.getHeader("x-amzn-errortype")).isEqualTo("MissingAuthenticationTokenException");
+  }
+
+  private static HttpClientResponse send(String path, SigV4Signer.Signature signature, byte[] body)
+      throws Exception {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+        .setURI(path).putHeader("content-type", "application/json");
+    if (signature != null) {
+      options.putHeader("x-amz-date", signature.amzDate()).putHeader("authorization", signature.authorization());
+    }
+    HttpClient client = vertx.createHttpClient();
+    try {
+      HttpClientResponse response = await(client.request(options).compose(r -> r.send(Buffer.buffer(body))));
+      await(response.body());
+      return response;
+    } finally {
+      client.close();
+    }
   }
 
   private ProviderAdapter adapter(String secret) {
