@@ -81,7 +81,7 @@ class BedrockAdapterSimulatorTest {
     assertThat(choice.get("finish_reason").asText()).isEqualTo("stop");
     assertThat(response.usage().promptTokens()).isPositive();
     assertThat(response.usage().completionTokens()).isPositive();
-    assertThat(response.headers()).isEmpty();
+    assertThat(response.warnings()).isEmpty();
   }
 
   @Test
