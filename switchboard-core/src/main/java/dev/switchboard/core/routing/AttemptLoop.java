@@ -195,11 +195,12 @@ final class AttemptLoop {
   private void won(Attempt attempt, UpstreamResponse response, long elapsed) {
     done = true;
     cancelTimers();
+    GatewayResponse answer = outcomes.success(attempt, response, elapsed);
     closeOthers(attempt);
     exchange.responseHeaders().set("x-switchboard-attempts", Integer.toString(started));
     exchange.responseHeaders().set("x-switchboard-route", plan.decision().shortForm(attempt.deployment.id(),
         started));
-    promise.tryComplete(Verdict.answer(outcomes.success(attempt, response, elapsed)).result());
+    promise.tryComplete(Verdict.answer(answer).result());
   }
 
   private void failed(int index, Attempt attempt, UpstreamException error, long elapsed) {
@@ -237,6 +238,9 @@ final class AttemptLoop {
         }
       }
       default -> {
+        if (keyedFailure) {
+          return;
+        }
         if (error.retryAfterMillis() > retry.maxRetryAfterMs()) {
           excluded[index] = true;
         }
@@ -324,16 +328,24 @@ final class AttemptLoop {
   }
 
   private void failFinally() {
-    if (lastFailure != null) {
+    if (exhaustedKeysOf != null && (lastFailure == null || keyedFailure)) {
+      finishWith(keysExhausted());
+    } else if (lastFailure != null) {
       finishWith(lastFailure);
-    } else if (exhaustedKeysOf != null) {
-      finishWith(GatewayException.badGateway("Every API key of the provider '" + exhaustedKeysOf
-          + "' is rate-limited or was rejected; no deployment of '" + plan.group().name() + "' can be called now.",
-          "upstream_keys_exhausted"));
     } else {
       finishWith(GatewayException.unavailable("No deployment of '" + plan.group().name()
           + "' is available for this request."));
     }
+  }
+
+  private GatewayException keysExhausted() {
+    KeyPool pool = route.registry().keys(exhaustedKeysOf);
+    long now = route.clock().nanoTime();
+    long back = pool == null ? -1 : pool.nextAvailableNanos(now);
+    long retryAfterSeconds = back < 0 ? -1 : Math.max(1, (back - now + 999_999_999L) / 1_000_000_000L);
+    return new GatewayException(502, dev.switchboard.api.ErrorType.UPSTREAM, "upstream_keys_exhausted", null,
+        "Every API key of the provider '" + exhaustedKeysOf + "' is rate-limited or was rejected; no deployment"
+            + " of '" + plan.group().name() + "' can be called now.", retryAfterSeconds);
   }
 
   private void clientGone() {
