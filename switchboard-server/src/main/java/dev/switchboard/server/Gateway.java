@@ -45,7 +45,7 @@ public final class Gateway {
     GatewayServices services = new GatewayServices(config, clock, randomness, registry);
     int port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
     Gateway gateway = new Gateway(vertx, services, port);
-    return gateway.deploy().map(gateway);
+    return gateway.deploy().compose(ignored -> gateway.joinCluster()).map(gateway);
   }
 
   private Future<Void> deploy() {
@@ -59,6 +59,11 @@ public final class Gateway {
       ready.set(true);
       return null;
     });
+  }
+
+  /** With {@code cluster.redis}, shares health with the other nodes; Redis being down never stops the start. */
+  private Future<Void> joinCluster() {
+    return services.routing().joinCluster(vertx).otherwise((Void) null);
   }
 
   public int port() {
@@ -86,8 +91,10 @@ public final class Gateway {
     for (GatewayVerticle verticle : verticles) {
       draining.add(verticle.drain(grace));
     }
-    return Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
-        : vertx.undeploy(deploymentId));
+    return Future.join(draining).transform(ignored -> {
+      services.routing().close();
+      return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    });
   }
 
   private static int freePort(String host) {
