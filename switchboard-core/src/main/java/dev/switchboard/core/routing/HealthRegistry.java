@@ -121,6 +121,16 @@ final class HealthRegistry {
     publish(new HealthEvent(nodeId, HealthEvent.EJECT, deployment.id(), null, null, millis, clock.epochMillis()));
   }
 
+  boolean ejectManually(String id, long millis) {
+    DeploymentHealth health = healths.get(id);
+    if (health == null) {
+      return false;
+    }
+    health.applyEjection(clock.nanoTime(), millis);
+    publish(new HealthEvent(nodeId, HealthEvent.EJECT, id, null, null, millis, clock.epochMillis()));
+    return true;
+  }
+
   void onKeyRateLimited(String provider, int keyIndex, long coolMillis) {
     KeyPool pool = keyPools.get(provider);
     if (pool != null && pool.coolDown(keyIndex, clock.nanoTime() + coolMillis * 1_000_000L)) {

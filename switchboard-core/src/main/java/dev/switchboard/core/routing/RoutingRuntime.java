@@ -99,6 +99,33 @@ public final class RoutingRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The routing decision this node would make for {@code exchange} now, without calling anyone: the short form of
+   * {@code x-switchboard-route} followed by the order of deployments. Null when the model is unknown.
+   */
+  public String explain(dev.switchboard.core.pipeline.Exchange exchange) {
+    ModelGroup group = catalog.resolve(exchange.model()).orElse(null);
+    if (group == null) {
+      return null;
+    }
+    RoutePlan plan = router.plan(group, exchange, d -> true);
+    StringBuilder out = new StringBuilder(plan.decision().shortForm(null, 0)).append("; order=");
+    for (int i = 0; i < plan.candidates().size(); i++) {
+      out.append(i == 0 ? "" : ",").append(plan.candidates().get(i).id());
+    }
+    return out.toString();
+  }
+
+  /** Takes a deployment out of rotation for {@code millis} (an operator's decision), telling the other nodes. */
+  public boolean eject(String deploymentId, long millis) {
+    return registry.ejectManually(deploymentId, millis);
+  }
+
+  /** Observes every health change on this node, local or from another node (on an arbitrary thread). */
+  public void onHealthEvent(java.util.function.Consumer<HealthEvent> listener) {
+    registry.listen(listener);
+  }
+
   public String nodeId() {
     return registry.nodeId();
   }
