@@ -2,7 +2,6 @@ package dev.switchboard.core.routing;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Cheapest first: the estimated cost of this request (prompt tokens at the input price plus the requested output
@@ -24,7 +23,7 @@ final class CostStrategy implements RoutingStrategy {
       return "none";
     }
     double cost = estimate(candidates.get(0), context);
-    return Double.isInfinite(cost) ? "unpriced" : String.format(Locale.ROOT, "cost=$%.6f", cost);
+    return Double.isInfinite(cost) ? "unpriced" : "cost_micro_usd=" + Math.round(cost * 1_000_000);
   }
 
   static double estimate(Deployment deployment, RouteContext context) {

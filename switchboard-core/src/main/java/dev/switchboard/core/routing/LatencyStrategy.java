@@ -1,7 +1,6 @@
 package dev.switchboard.core.routing;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Latency-aware power of two choices: two deployments are drawn at random and the one with the lower load-adjusted
@@ -63,6 +62,7 @@ final class LatencyStrategy implements RoutingStrategy {
   }
 
   private static String millis(double nanos) {
-    return String.format(Locale.ROOT, "%.1fms", nanos / 1_000_000.0);
+    long tenths = Math.round(nanos / 100_000.0);
+    return (tenths / 10) + "." + (tenths % 10) + "ms";
   }
 }
