@@ -3,7 +3,6 @@ package dev.switchboard.core.routing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.config.HedgeConfig;
 import dev.switchboard.core.config.RetryConfig;
-import dev.switchboard.core.observe.AttemptRecord;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.pipeline.Exchange;
 import dev.switchboard.core.pipeline.GatewayException;
@@ -51,6 +50,7 @@ final class AttemptLoop {
   private String exhaustedKeysOf;
   private Scheduler.Timer hedgeTimer;
   private Scheduler.Timer retryTimer;
+  private KeyPool.Lease pendingKey;
 
   AttemptLoop(Exchange exchange, RoutePlan plan, int maxAttempts, HedgeConfig hedge, RouteFilter route) {
     this.exchange = exchange;
@@ -102,8 +102,6 @@ final class AttemptLoop {
     }
     return -1;
   }
-
-  private KeyPool.Lease pendingKey;
 
   private KeyPool.Lease keyFor(Deployment deployment, long now) {
     KeyPool pool = route.registry().keys(deployment.providerName());
@@ -338,14 +336,23 @@ final class AttemptLoop {
     }
   }
 
+  /**
+   * Every key of the provider is out. Keys that are only cooling down (429) give a 429 with the time until the
+   * first comes back; keys that were all rejected (401/402/403) give a 502. No key material in either.
+   */
   private GatewayException keysExhausted() {
     KeyPool pool = route.registry().keys(exhaustedKeysOf);
     long now = route.clock().nanoTime();
     long back = pool == null ? -1 : pool.nextAvailableNanos(now);
-    long retryAfterSeconds = back < 0 ? -1 : Math.max(1, (back - now + 999_999_999L) / 1_000_000_000L);
+    if (back >= 0) {
+      long retryAfterSeconds = Math.max(1, (back - now + 999_999_999L) / 1_000_000_000L);
+      return new GatewayException(429, dev.switchboard.api.ErrorType.RATE_LIMIT, "upstream_keys_exhausted", null,
+          "Every API key of the provider '" + exhaustedKeysOf + "' is rate-limited; no deployment of '"
+              + plan.group().name() + "' can be called before one comes back.", retryAfterSeconds);
+    }
     return new GatewayException(502, dev.switchboard.api.ErrorType.UPSTREAM, "upstream_keys_exhausted", null,
-        "Every API key of the provider '" + exhaustedKeysOf + "' is rate-limited or was rejected; no deployment"
-            + " of '" + plan.group().name() + "' can be called now.", retryAfterSeconds);
+        "Every API key of the provider '" + exhaustedKeysOf + "' was rejected; no deployment of '"
+            + plan.group().name() + "' can be called until the configuration changes.");
   }
 
   private void clientGone() {

@@ -149,6 +149,15 @@ final class DeploymentHealth {
     }
   }
 
+  /** Forgets the breaker state and counters (an operator's reset). */
+  synchronized void reset() {
+    state = State.HEALTHY;
+    consecutiveFailures = 0;
+    ejections = 0;
+    probesInFlight = 0;
+    java.util.Arrays.fill(bucketStart, Long.MIN_VALUE);
+  }
+
   synchronized boolean isEjected(long nowNanos) {
     return availability(nowNanos) == Availability.EJECTED && state == State.EJECTED;
   }

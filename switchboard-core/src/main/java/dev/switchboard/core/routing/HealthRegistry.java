@@ -131,6 +131,16 @@ final class HealthRegistry {
     return true;
   }
 
+  /** Forgets this node's health state: every deployment healthy, every key usable. Not published. */
+  void reset() {
+    for (DeploymentHealth health : healths.values()) {
+      health.reset();
+    }
+    for (KeyPool pool : keyPools.values()) {
+      pool.reset();
+    }
+  }
+
   void onKeyRateLimited(String provider, int keyIndex, long coolMillis) {
     KeyPool pool = keyPools.get(provider);
     if (pool != null && pool.coolDown(keyIndex, clock.nanoTime() + coolMillis * 1_000_000L)) {

@@ -3,7 +3,6 @@ package dev.switchboard.core.routing;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,9 +88,5 @@ public final class HealthView {
     long[] counts = runtime.budget().counts();
     root.putObject("retry_budget").put("requests", counts[0]).put("extra_attempts", counts[1]);
     return root;
-  }
-
-  List<String> deploymentIds() {
-    return List.copyOf(runtime.registry().all().keySet());
   }
 }

@@ -106,6 +106,12 @@ public final class KeyPool {
     return wasAlive;
   }
 
+  /** Brings every key back: no cooling, none dead (an operator's reset). */
+  synchronized void reset() {
+    java.util.Arrays.fill(coolUntilNanos, Long.MIN_VALUE / 2);
+    java.util.Arrays.fill(dead, false);
+  }
+
   /** The position of the key with this fingerprint, or -1. */
   int indexOf(String fingerprint) {
     return fingerprints.indexOf(fingerprint);

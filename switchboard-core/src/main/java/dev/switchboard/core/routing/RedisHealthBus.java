@@ -74,6 +74,9 @@ final class RedisHealthBus implements HealthBus {
           }
         })
         .onFailure(e -> {
+          RedisConnection half = subscriber;
+          subscriber = null;
+          closeQuietly(half);
           LOG.warn("cluster health: cannot reach Redis ({}); this node routes on its own view",
               e.getClass().getSimpleName());
           if (ready != null) {

@@ -121,6 +121,14 @@ public final class RoutingRuntime implements AutoCloseable {
     return registry.ejectManually(deploymentId, millis);
   }
 
+  /**
+   * Forgets this node's health state: every deployment healthy, every key usable again (for example after keys
+   * were replaced at the provider). Other nodes are not told.
+   */
+  public void resetHealth() {
+    registry.reset();
+  }
+
   /** Observes every health change on this node, local or from another node (on an arbitrary thread). */
   public void onHealthEvent(java.util.function.Consumer<HealthEvent> listener) {
     registry.listen(listener);

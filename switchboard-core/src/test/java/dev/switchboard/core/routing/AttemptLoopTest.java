@@ -84,7 +84,7 @@ class AttemptLoopTest {
   }
 
   @Test
-  void keyPool_allKeysRateLimited_clear502WithoutKeyMaterial() {
+  void keyPool_allKeysRateLimited_clear429WithRetryAfterWithoutKeyMaterial() {
     String yaml = "providers:\n  - name: a\n    type: openai\n    base_url: http://127.0.0.1:1/a\n"
         + "    api_keys: [sk-first-SECRET, sk-second-SECRET]\n" + NO_HEDGE
         + "models:\n  - name: solo\n    deployments:\n      - {provider: a, model: ma}\n";
@@ -95,9 +95,10 @@ class AttemptLoopTest {
         .containsExactlyInAnyOrder("sk-first-SECRET", "sk-second-SECRET");
     assertThat(verdict.failed()).isTrue();
     GatewayException error = (GatewayException) verdict.cause();
-    assertThat(error.status()).isEqualTo(502);
+    assertThat(error.status()).isEqualTo(429);
     assertThat(error.code()).isEqualTo("upstream_keys_exhausted");
-    assertThat(error.getMessage()).contains("'a'").doesNotContain("SECRET");
+    assertThat(error.retryAfterSeconds()).isEqualTo(30);
+    assertThat(error.getMessage()).contains("'a'", "rate-limited").doesNotContain("SECRET");
     assertThat(f.runtime.health().keyState("a", 0)).isEqualTo("cooling");
     f.clock.advanceMillis(30_000);
     assertThat(f.runtime.health().keyState("a", 0)).isEqualTo("ok");
@@ -118,6 +119,24 @@ class AttemptLoopTest {
         .isEqualTo(1);
     assertThat(f.runtime.health().keyState("a", 0)).isEqualTo("dead");
     assertThat(f.scheduler.delays).isEmpty();
+  }
+
+  @Test
+  void keyPool_everyKeyRejected_clear502WithoutKeyMaterial() {
+    String yaml = "providers:\n  - name: a\n    type: openai\n    base_url: http://127.0.0.1:1/a\n"
+        + "    api_keys: [sk-first-SECRET, sk-second-SECRET]\n" + NO_HEDGE
+        + "models:\n  - name: solo\n    deployments:\n      - {provider: a, model: ma}\n";
+    RoutingFixture f = new RoutingFixture(yaml, "a");
+    f.adapter("a").always(FakeAdapter.fail(FailureKind.AUTHENTICATION, 401));
+    f.send(f.exchange("solo"));
+    Future<Verdict> verdict = f.send(f.exchange("solo"));
+    GatewayException error = (GatewayException) verdict.cause();
+    assertThat(error.status()).isEqualTo(502);
+    assertThat(error.code()).isEqualTo("upstream_keys_exhausted");
+    assertThat(error.getMessage()).contains("rejected").doesNotContain("SECRET");
+    assertThat(f.adapter("a").calls).hasSize(2);
+    f.runtime.resetHealth();
+    assertThat(f.runtime.health().keyState("a", 0)).isEqualTo("ok");
   }
 
   @Test
