@@ -305,6 +305,25 @@ class AttemptLoopTest {
   }
 
   @Test
+  void hedge_streamWithoutFirstEvent_hedgedStreamWinsAndLoserIsCancelled() {
+    RoutingFixture f = new RoutingFixture(config("routing:\n  hedge: {delay_ms: 80}\n", THREE), "a", "b", "c");
+    FakeAdapter a = f.adapter("a");
+    FakeAdapter b = f.adapter("b");
+    a.always(a::hang);
+    b.always(b::stream);
+    Future<Verdict> verdict = f.send(f.exchange("m", true, MultiMap.caseInsensitiveMultiMap()));
+    f.scheduler.advanceMillis(79);
+    assertThat(verdict.isComplete()).isFalse();
+    f.scheduler.advanceMillis(1);
+    List<String> seen = collect((GatewayResponse.Stream) verdict.result().response());
+    b.streams.get(0).emit(chunk("from b"));
+    b.streams.get(0).end();
+    assertThat(seen).containsExactly("from b", "end");
+    assertThat(a.calls.get(0).cancellation().isCancelled()).isTrue();
+    assertThat(f.runtime.registry().byId("a/ma").snapshot(f.clock.nanoTime()).failures()).isEqualTo(1);
+  }
+
+  @Test
   void clientGone_whileAttemptOpen_cancelsUpstream() {
     RoutingFixture f = new RoutingFixture(config(NO_HEDGE, THREE), "a", "b", "c");
     FakeAdapter a = f.adapter("a");
