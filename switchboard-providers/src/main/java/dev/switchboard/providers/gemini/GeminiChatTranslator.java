@@ -111,8 +111,14 @@ public final class GeminiChatTranslator implements ChatTranslator {
     for (int i = 0; i < calls.size(); i++) {
       JsonNode call = calls.get(i);
       String name = call.path("function").path("name").asText();
-      toolNames.put(call.path("id").asText(), name);
-      ObjectNode functionCall = parts.addObject().putObject("functionCall");
+      String id = call.path("id").asText();
+      toolNames.put(id, name);
+      ObjectNode part = parts.addObject();
+      ObjectNode functionCall = part.putObject("functionCall");
+      int signatureAt = id.indexOf(GeminiResponses.SIGNATURE_SEPARATOR);
+      if (signatureAt >= 0) {
+        part.put("thoughtSignature", id.substring(signatureAt + GeminiResponses.SIGNATURE_SEPARATOR.length()));
+      }
       functionCall.put("name", name);
       functionCall.set("args", OpenAiContent.arguments(call.path("function").path("arguments").asText(null),
           path + ".tool_calls[" + i + "].function.arguments"));
