@@ -9,6 +9,7 @@ import dev.switchboard.providers.cohere.CohereProviderFactory;
 import dev.switchboard.providers.gemini.GeminiProviderFactory;
 import dev.switchboard.providers.openai.OpenAiCompatibleCatalog;
 import dev.switchboard.providers.openai.OpenAiCompatibleProviderFactory;
+import dev.switchboard.providers.anthropic.AnthropicProviderFactory;
 import dev.switchboard.providers.openai.OpenAiProviderFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class ProviderRegistry {
     for (OpenAiCompatibleCatalog.Entry entry : OpenAiCompatibleCatalog.load()) {
       registry.register(new OpenAiCompatibleProviderFactory(entry));
     }
+    registry.register(new AnthropicProviderFactory());
     return registry;
   }
 
