@@ -1,0 +1,38 @@
+package dev.switchboard.core.config;
+
+import java.util.List;
+
+/**
+ * Virtual keys, limits, budgets and upstream-URL policy. Keys and teams created through the admin API live in the
+ * store; {@code teams} and {@code models} here declare quotas for config-file deployments and per model.
+ */
+public record GovernanceConfig(
+    Long keyCacheTtlMs,
+    String customerHeader,
+    String tablePrefix,
+    Integer expectedNodes,
+    List<QuotaConfig> teams,
+    List<QuotaConfig> models,
+    BudgetAlertConfig alerts,
+    UpstreamUrlConfig upstream,
+    CostDefaultsConfig costs) {
+
+  public GovernanceConfig {
+    keyCacheTtlMs = keyCacheTtlMs == null ? 60_000L : keyCacheTtlMs;
+    customerHeader = customerHeader == null ? "x-switchboard-customer" : customerHeader;
+    tablePrefix = tablePrefix == null ? "sb_" : tablePrefix;
+    expectedNodes = expectedNodes == null ? 2 : expectedNodes;
+    teams = teams == null ? List.of() : List.copyOf(teams);
+    models = models == null ? List.of() : List.copyOf(models);
+    alerts = alerts == null ? BudgetAlertConfig.defaults() : alerts;
+    upstream = upstream == null ? UpstreamUrlConfig.defaults() : upstream;
+    costs = costs == null ? CostDefaultsConfig.defaults() : costs;
+    if (!tablePrefix.matches("[a-z][a-z0-9_]{0,30}")) {
+      throw new IllegalArgumentException("governance.table_prefix: lower-case letters, digits and '_' only");
+    }
+  }
+
+  public static GovernanceConfig defaults() {
+    return new GovernanceConfig(null, null, null, null, null, null, null, null, null);
+  }
+}
