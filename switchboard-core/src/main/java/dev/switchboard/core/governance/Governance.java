@@ -16,6 +16,7 @@ import dev.switchboard.core.limits.LocalRateLimiter;
 import dev.switchboard.core.limits.LocalSpendLedger;
 import dev.switchboard.core.limits.RateLimitFilter;
 import dev.switchboard.core.limits.RateLimiter;
+import dev.switchboard.core.limits.RedisClients;
 import dev.switchboard.core.limits.RedisRateLimiter;
 import dev.switchboard.core.limits.RedisSpendLedger;
 import dev.switchboard.core.limits.SpendLedger;
@@ -24,7 +25,6 @@ import dev.switchboard.core.time.Clock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,11 +87,7 @@ public final class Governance implements AutoCloseable {
           return InvalidationBus.local();
         });
       }
-      RedisOptions options = new RedisOptions().setConnectionString(redisConfig.url());
-      if (redisConfig.password() != null) {
-        options.setPassword(redisConfig.password());
-      }
-      b.redis = Redis.createClient(vertx, options);
+      b.redis = RedisClients.create(vertx, redisConfig.url(), redisConfig.password());
       b.redisBus = new RedisInvalidationBus(vertx, b.redis, nodePrefix + "keys:invalidate");
       b.ledger = new RedisSpendLedger(b.redis, clock, nodePrefix, REDIS_TIMEOUT_MILLIS, store, alerts);
       b.limiter = new ClusterRateLimiter(new RedisRateLimiter(b.redis, clock, nodePrefix, REDIS_TIMEOUT_MILLIS),

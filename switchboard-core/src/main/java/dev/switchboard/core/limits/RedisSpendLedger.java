@@ -57,7 +57,7 @@ public final class RedisSpendLedger implements SpendLedger {
       keys.add(key(charge.scope(), period));
       long end = charge.limit().window().periodEndMillis(now);
       args.add(Long.toString(charge.limit().hardMicros()));
-      args.add(Long.toString(end == Long.MAX_VALUE ? 0 : end + RETENTION_MILLIS));
+      args.add(Long.toString(end == Long.MAX_VALUE ? 0 : Math.max(1, end - now) + RETENTION_MILLIS));
     }
     return RESERVE.run(redis, keys, args).timeout(timeoutMillis, TimeUnit.MILLISECONDS).map(reply -> {
       if (reply.get(0).toInteger() == 1) {

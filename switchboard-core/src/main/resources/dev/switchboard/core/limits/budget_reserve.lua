@@ -1,6 +1,6 @@
 -- Reserves an estimated cost against several budgets atomically.
 -- KEYS: one hash per budget period {s = settled micro-dollars, r = reserved micro-dollars}.
--- ARGV: estimate, then per key: hard limit, expire-at ms (0 = never).
+-- ARGV: estimate, then per key: hard limit, time to live in ms (0 = never expires).
 -- Returns {1} or {0, index of the refusing budget, its spent + reserved}.
 local estimate = tonumber(ARGV[1])
 for i = 1, #KEYS do
@@ -12,9 +12,9 @@ for i = 1, #KEYS do
 end
 for i = 1, #KEYS do
   redis.call('HINCRBY', KEYS[i], 'r', estimate)
-  local expireAt = tonumber(ARGV[1 + (i - 1) * 2 + 2])
-  if expireAt > 0 then
-    redis.call('PEXPIREAT', KEYS[i], expireAt)
+  local ttl = tonumber(ARGV[1 + (i - 1) * 2 + 2])
+  if ttl > 0 then
+    redis.call('PEXPIRE', KEYS[i], ttl)
   end
 end
 return {1}
