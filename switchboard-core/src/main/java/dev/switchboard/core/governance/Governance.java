@@ -114,6 +114,11 @@ public final class Governance implements AutoCloseable {
     return new AuthFilter(all, config.customerHeader());
   }
 
+  /** The header naming the end customer a request acts for (e.g. "x-switchboard-customer"). */
+  public String customerHeader() {
+    return config.customerHeader();
+  }
+
   public UpstreamUrlFilter upstreamUrlFilter() {
     return upstream;
   }
