@@ -70,8 +70,8 @@ final class GatewayVerticle extends VerticleBase {
   private HttpServer hardened(HttpServer http, Router routes, ServerConfig config) {
     var limits = services.config().governance();
     RequestHardening hardening = new RequestHardening(vertx, routes::handle, new ErrorWriter(),
-        limits.requestDeadlineMs(), Math.min(limits.requestHeadDeadlineMs(), config.clientIdleTimeoutMs()));
-    return http.connectionHandler(hardening::onConnection).requestHandler(hardening);
+        limits.requestDeadlineMs());
+    return http.requestHandler(hardening);
   }
 
   private static HttpServerOptions serverOptions(ServerConfig config) {

@@ -73,7 +73,12 @@ public final class AuthFilter implements Filter {
 
   /** The key the client presented, or null. */
   public static String presentedKey(Exchange exchange) {
-    String authorization = exchange.header("authorization");
+    return presentedKey(exchange.requestHeaders());
+  }
+
+  /** The key in {@code headers}, or null. */
+  public static String presentedKey(io.vertx.core.MultiMap headers) {
+    String authorization = headers.get("authorization");
     if (authorization != null) {
       if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         String key = authorization.substring(7).trim();
@@ -81,9 +86,9 @@ public final class AuthFilter implements Filter {
       }
       return null;
     }
-    String key = exchange.header("x-api-key");
+    String key = headers.get("x-api-key");
     if (key == null) {
-      key = exchange.header("api-key");
+      key = headers.get("api-key");
     }
     return key == null || key.isBlank() ? null : key.trim();
   }

@@ -3,9 +3,8 @@ package dev.switchboard.core.config;
 import java.util.List;
 
 /**
- * Virtual keys, limits, budgets, upstream-URL policy and request deadlines (a request must be fully received
- * within {@code request_deadline_ms}; a new connection must send its first request head within
- * {@code request_head_deadline_ms}). Keys and teams created through the admin API live in the
+ * Virtual keys, limits, budgets, upstream-URL policy and the request deadline (a request must be fully received
+ * within {@code request_deadline_ms}, or its connection is closed). Keys and teams created through the admin API live in the
  * store; {@code teams} and {@code models} here declare quotas for config-file deployments and per model.
  */
 public record GovernanceConfig(
@@ -18,8 +17,7 @@ public record GovernanceConfig(
     BudgetAlertConfig alerts,
     UpstreamUrlConfig upstream,
     CostDefaultsConfig costs,
-    Long requestDeadlineMs,
-    Long requestHeadDeadlineMs) {
+    Long requestDeadlineMs) {
 
   public GovernanceConfig {
     keyCacheTtlMs = keyCacheTtlMs == null ? 60_000L : keyCacheTtlMs;
@@ -32,13 +30,12 @@ public record GovernanceConfig(
     upstream = upstream == null ? UpstreamUrlConfig.defaults() : upstream;
     costs = costs == null ? CostDefaultsConfig.defaults() : costs;
     requestDeadlineMs = requestDeadlineMs == null ? 60_000L : requestDeadlineMs;
-    requestHeadDeadlineMs = requestHeadDeadlineMs == null ? 10_000L : requestHeadDeadlineMs;
     if (!tablePrefix.matches("[a-z][a-z0-9_]{0,30}")) {
       throw new IllegalArgumentException("governance.table_prefix: lower-case letters, digits and '_' only");
     }
   }
 
   public static GovernanceConfig defaults() {
-    return new GovernanceConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new GovernanceConfig(null, null, null, null, null, null, null, null, null, null);
   }
 }

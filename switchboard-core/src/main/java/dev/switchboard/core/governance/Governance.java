@@ -74,7 +74,7 @@ public final class Governance implements AutoCloseable {
     b.database = Database.open(gateway.store(), "governance");
     GovernanceStore store = new GovernanceStore(b.database, b.config.tablePrefix());
     RedisConfig redisConfig = gateway.cluster().redis();
-    String nodePrefix = "sb:";
+    String nodePrefix = "sb:" + b.config.tablePrefix();
     BudgetAlerts alerts = new BudgetAlerts(vertx, b.config.alerts());
     ConfigQuotas quotas = new ConfigQuotas(b.config.teams(), b.config.models());
     CredentialCipher cipher = CredentialCipher.fromEnvironment(environment);
