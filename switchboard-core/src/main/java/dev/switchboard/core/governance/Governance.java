@@ -36,7 +36,6 @@ import java.util.Map;
  * Redis limits (with the local-share fallback), a Redis ledger and Redis pub/sub for key invalidation.
  */
 public final class Governance implements AutoCloseable {
-  private static final long REDIS_TIMEOUT_MILLIS = 250;
   private final GovernanceConfig config;
   private final Database database;
   private final Redis redis;
@@ -89,10 +88,12 @@ public final class Governance implements AutoCloseable {
       }
       b.redis = RedisClients.create(vertx, redisConfig.url(), redisConfig.password());
       b.redisBus = new RedisInvalidationBus(vertx, b.redis, nodePrefix + "keys:invalidate");
-      b.ledger = new RedisSpendLedger(b.redis, clock, nodePrefix, REDIS_TIMEOUT_MILLIS, store, alerts);
-      b.limiter = new ClusterRateLimiter(new RedisRateLimiter(b.redis, clock, nodePrefix, REDIS_TIMEOUT_MILLIS),
+      b.ledger = new RedisSpendLedger(b.redis, clock, nodePrefix, b.config.redisTimeoutMs(), store, alerts);
+      b.limiter = new ClusterRateLimiter(new RedisRateLimiter(b.redis, clock, nodePrefix, b.config.redisTimeoutMs()),
           new LocalRateLimiter(clock, b.config.expectedNodes()));
-      return b.redisBus.start().otherwiseEmpty().map(started -> (InvalidationBus) b.redisBus);
+      Future<Void> warm = Future.all(RedisRateLimiter.preload(b.redis), RedisSpendLedger.preload(b.redis))
+          .<Void>mapEmpty().otherwiseEmpty();
+      return warm.compose(ok -> b.redisBus.start().otherwiseEmpty()).map(started -> (InvalidationBus) b.redisBus);
     }).map(bus -> {
       b.keys = new KeyService(store, quotas, bus, clock);
       b.resolver = new VirtualKeyResolver(b.keys, clock, Duration.ofMillis(b.config.keyCacheTtlMs()), bus);

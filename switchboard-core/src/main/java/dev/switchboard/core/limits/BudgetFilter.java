@@ -18,6 +18,7 @@ import java.util.Locale;
  * number that is not yet counted. Refuses with 429 {@code budget_exceeded}.
  */
 public final class BudgetFilter implements Filter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BudgetFilter.class);
   private static final Attribute<BudgetReservation> RESERVATION = Attribute.named("budget-reservation");
   private final SpendLedger ledger;
   private final QuotaDirectory directory;
@@ -49,8 +50,11 @@ public final class BudgetFilter implements Filter {
       long estimate = prices.estimateMicros(exchange.model(), TokenEstimate.promptTokens(exchange.body()),
           TokenEstimate.maxCompletionTokens(exchange.body(), defaultMaxTokens));
       return ledger.reserve(charges, estimate)
-          .recover(error -> Future.failedFuture(GatewayException.unavailable(
-              "Budgets cannot be checked right now; the request was not sent. Please retry shortly.")))
+          .recover(error -> {
+            LOG.warn("event=budget_ledger_unavailable reason={}", error.getMessage());
+            return Future.failedFuture(GatewayException.unavailable(
+                "Budgets cannot be checked right now; the request was not sent. Please retry shortly."));
+          })
           .compose(reservation -> decide(exchange, reservation));
     });
   }

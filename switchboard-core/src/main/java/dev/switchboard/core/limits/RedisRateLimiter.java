@@ -32,6 +32,11 @@ public final class RedisRateLimiter implements RateLimiter {
     this.timeoutMillis = timeoutMillis;
   }
 
+  /** Loads this class's scripts into Redis (at start-up, so that the first burst does not pay for it). */
+  public static Future<Void> preload(Redis redis) {
+    return Future.all(ADMIT.preload(redis), SETTLE.preload(redis)).mapEmpty();
+  }
+
   @Override
   public Future<RateAdmission> admit(List<Quota> quotas, long estimatedTokens) {
     List<Quota> limited = limited(quotas);

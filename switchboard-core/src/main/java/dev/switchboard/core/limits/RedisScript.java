@@ -38,6 +38,11 @@ public final class RedisScript {
     }
   }
 
+  /** Loads the script into the server's cache ahead of first use. */
+  public Future<Void> preload(Redis redis) {
+    return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)).mapEmpty();
+  }
+
   public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
     return redis.send(request(Command.EVALSHA, sha1, keys, args)).recover(error -> {
       String message = error.getMessage();

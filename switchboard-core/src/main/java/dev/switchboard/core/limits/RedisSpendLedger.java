@@ -41,6 +41,11 @@ public final class RedisSpendLedger implements SpendLedger {
     this.alerts = alerts;
   }
 
+  /** Loads this class's scripts into Redis (at start-up, so that the first burst does not pay for it). */
+  public static Future<Void> preload(Redis redis) {
+    return Future.all(RESERVE.preload(redis), SETTLE.preload(redis)).mapEmpty();
+  }
+
   @Override
   public Future<BudgetReservation> reserve(List<BudgetCharge> charges, long estimateMicros) {
     if (charges.isEmpty()) {

@@ -65,6 +65,7 @@ final class GovernedGateway implements AutoCloseable {
       governance:
         table_prefix: ${PREFIX}
         request_deadline_ms: 1500
+        redis_timeout_ms: 10000
       """;
 
   final Vertx vertx;
