@@ -3,6 +3,8 @@ package dev.switchboard.server.http;
 import dev.switchboard.api.ErrorType;
 import dev.switchboard.core.auth.AuthFilter;
 import dev.switchboard.core.pipeline.GatewayException;
+import dev.switchboard.core.pipeline.RequestIds;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,7 +44,9 @@ public final class RequestHardening implements Handler<HttpServerRequest> {
     }
     String path = request.path();
     if (!"/healthz".equals(path) && !"/readyz".equals(path) && AuthFilter.presentedKey(request.headers()) == null) {
-      errors.write(request, null, GatewayException.unauthorized(
+      MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+          .set("x-request-id", RequestIds.fromClientOrNew(request.getHeader("x-request-id")));
+      errors.write(request, headers, GatewayException.unauthorized(
           "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'."));
       return;
     }
