@@ -29,12 +29,16 @@ public final class KeyService implements KeyLookup, QuotaDirectory {
   private final InvalidationBus bus;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Optional<Tenant>> customers;
 
   public KeyService(GovernanceStore store, ConfigQuotas configQuotas, InvalidationBus bus, Clock clock) {
     this.store = store;
     this.configQuotas = configQuotas;
     this.bus = bus;
     this.clock = clock;
+    this.customers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().ticker(clock::nanoTime)
+        .expireAfterWrite(java.time.Duration.ofSeconds(30)).maximumSize(100_000).build();
+    bus.subscribe(message -> customers.invalidateAll());
   }
 
   /** A key just created or rotated, with its secret: the only time the secret exists outside the client. */
@@ -197,11 +201,23 @@ public final class KeyService implements KeyLookup, QuotaDirectory {
       return Future.succeededFuture(extra);
     }
     String owner = principal.team() != null ? principal.team() : principal.keyId();
-    return store.tenant(Tenant.Kind.CUSTOMER, owner + "/" + principal.customer()).map(customer -> {
+    return customer(owner + "/" + principal.customer()).map(customer -> {
       if (customer != null && !(customer.limits().isEmpty() && customer.budgets().isEmpty())) {
         extra.add(new Quota(customer.scope(), customer.limits(), customer.budgets()));
       }
       return extra;
+    });
+  }
+
+  /** A customer record, cached briefly (every change publishes an invalidation); null when there is none. */
+  private Future<Tenant> customer(String storeId) {
+    java.util.Optional<Tenant> cached = bus.healthy() ? customers.getIfPresent(storeId) : null;
+    if (cached != null) {
+      return Future.succeededFuture(cached.orElse(null));
+    }
+    return store.tenant(Tenant.Kind.CUSTOMER, storeId).map(found -> {
+      customers.put(storeId, java.util.Optional.ofNullable(found));
+      return found;
     });
   }
 
