@@ -62,6 +62,7 @@ class AnthropicSdkIntegrationTest {
 
   @AfterEach
   void heal() {
+    harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(p -> p.heal());
   }
 

@@ -48,6 +48,7 @@ class OpenAiSdkToAnthropicIntegrationTest {
 
   @AfterEach
   void heal() {
+    harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(p -> p.heal());
   }
 
