@@ -14,7 +14,8 @@ public record GatewayConfig(
     RoutingConfig routing,
     CacheConfig cache,
     ClusterConfig cluster,
-    StoreConfig store) {
+    StoreConfig store,
+    ObservabilityConfig observability) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -25,6 +26,7 @@ public record GatewayConfig(
     cache = cache == null ? CacheConfig.defaults() : cache;
     cluster = cluster == null ? ClusterConfig.defaults() : cluster;
     store = store == null ? StoreConfig.defaults() : store;
+    observability = observability == null ? ObservabilityConfig.defaults() : observability;
   }
 
   public Optional<ProviderConfig> provider(String name) {
@@ -41,6 +43,6 @@ public record GatewayConfig(
     ServerConfig s = server;
     ServerConfig moved = new ServerConfig(s.host(), port, s.adminPort(), s.eventLoops(), s.maxBodyBytes(),
         s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts());
-    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store);
+    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store, observability);
   }
 }
