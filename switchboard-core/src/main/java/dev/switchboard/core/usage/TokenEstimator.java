@@ -5,37 +5,94 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts tokens when a provider reports none (some streams). OpenAI's newer models use o200k_base, older ones
  * cl100k_base; other families are approximated with cl100k_base. Results are always marked as estimates.
- * Thread-safe; create one and share it (loading the vocabularies takes a while).
+ * Thread-safe; create one and share it. The vocabularies load on a background thread (seconds); until they are
+ * ready, counts fall back to one token per four characters.
  */
 public final class TokenEstimator {
   /** Per-message framing tokens in OpenAI's chat format, and the tokens that prime the reply. */
   private static final int PER_MESSAGE = 3;
   private static final int REPLY_PRIMING = 3;
 
-  private final Encoding o200k;
-  private final Encoding cl100k;
+  private final CountDownLatch loaded = new CountDownLatch(1);
+  private volatile Encoding o200k;
+  private volatile Encoding cl100k;
 
   public TokenEstimator() {
-    EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
-    this.o200k = registry.getEncoding(EncodingType.O200K_BASE);
-    this.cl100k = registry.getEncoding(EncodingType.CL100K_BASE);
+    Thread loader = new Thread(this::load, "switchboard-tokenizer-load");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private void load() {
+    try {
+      EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+      cl100k = registry.getEncoding(EncodingType.CL100K_BASE);
+      o200k = registry.getEncoding(EncodingType.O200K_BASE);
+    } finally {
+      loaded.countDown();
+    }
+  }
+
+  /** Waits (bounded) for the vocabularies; true when they are loaded. */
+  public boolean awaitLoaded(long timeoutMillis) throws InterruptedException {
+    return loaded.await(timeoutMillis, TimeUnit.MILLISECONDS) && o200k != null;
   }
 
   /** The encoding used for {@code model}'s family. */
-  Encoding encodingFor(String model) {
+  Counter encodingFor(String model) {
+    Encoding o200kBase = o200k;
+    Encoding cl100kBase = cl100k;
+    if (o200kBase == null || cl100kBase == null) {
+      return Counter.APPROXIMATE;
+    }
     if (model == null) {
-      return cl100k;
+      return Counter.of(cl100kBase);
     }
     String m = model.startsWith("openai/") ? model.substring("openai/".length()) : model;
     if (m.startsWith("gpt-4o") || m.startsWith("gpt-4.1") || m.startsWith("gpt-5") || m.startsWith("o1")
         || m.startsWith("o3") || m.startsWith("o4") || m.startsWith("gpt-oss")) {
-      return o200k;
+      return Counter.of(o200kBase);
     }
-    return cl100k;
+    return Counter.of(cl100kBase);
+  }
+
+  /** Counts the tokens of a text in one encoding. */
+  interface Counter {
+    Counter APPROXIMATE = new Counter() {
+      @Override
+      public int countTokensOrdinary(String text) {
+        return (text.length() + 3) / 4;
+      }
+
+      @Override
+      public String getName() {
+        return "approximate";
+      }
+    };
+
+    int countTokensOrdinary(String text);
+
+    String getName();
+
+    static Counter of(Encoding encoding) {
+      return new Counter() {
+        @Override
+        public int countTokensOrdinary(String text) {
+          return encoding.countTokensOrdinary(text);
+        }
+
+        @Override
+        public String getName() {
+          return encoding.getName();
+        }
+      };
+    }
   }
 
   public int count(String model, String text) {
@@ -44,7 +101,7 @@ public final class TokenEstimator {
 
   /** Prompt tokens of an OpenAI chat request (messages, their names and tool definitions). */
   public long promptTokens(String model, JsonNode request) {
-    Encoding encoding = encodingFor(model);
+    Counter encoding = encodingFor(model);
     long tokens = REPLY_PRIMING;
     for (JsonNode message : request.path("messages")) {
       tokens += PER_MESSAGE;
@@ -72,7 +129,7 @@ public final class TokenEstimator {
 
   /** Completion tokens of a non-streamed OpenAI chat response (text and tool calls of every choice). */
   public long completionTokens(String model, JsonNode response) {
-    Encoding encoding = encodingFor(model);
+    Counter encoding = encodingFor(model);
     long tokens = 0;
     for (JsonNode choice : response.path("choices")) {
       JsonNode message = choice.path("message");
@@ -85,7 +142,7 @@ public final class TokenEstimator {
     return tokens;
   }
 
-  private static long countContent(Encoding encoding, JsonNode content) {
+  private static long countContent(Counter encoding, JsonNode content) {
     if (content == null || content.isNull()) {
       return 0;
     }
@@ -105,7 +162,7 @@ public final class TokenEstimator {
     return tokens;
   }
 
-  private static long countText(Encoding encoding, String text) {
+  private static long countText(Counter encoding, String text) {
     return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
   }
 }

@@ -3,10 +3,16 @@ package dev.switchboard.core.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.Json;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TokenEstimatorTest {
-  private final TokenEstimator estimator = new TokenEstimator();
+  private static final TokenEstimator estimator = new TokenEstimator();
+
+  @BeforeAll
+  static void loadVocabularies() throws InterruptedException {
+    assertThat(estimator.awaitLoaded(120_000)).isTrue();
+  }
 
   @Test
   void openAiModels_useTheirEncodingFamily() {
