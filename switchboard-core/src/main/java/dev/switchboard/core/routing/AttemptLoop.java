@@ -2,6 +2,7 @@ package dev.switchboard.core.routing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.observe.AttemptRecord;
+import dev.switchboard.core.observe.Tracing;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.pipeline.Exchange;
 import dev.switchboard.core.pipeline.GatewayResponse;
@@ -54,7 +55,7 @@ final class AttemptLoop {
     String upstreamModel = deployment.upstreamModel(exchange.model());
     UpstreamRequest request = new UpstreamRequest(exchange.requestId(), upstreamModel,
         upstreamBody(upstreamModel), exchange.isStream(), route.keyFor(deployment), route.timeoutsFor(deployment),
-        Map.of("x-request-id", exchange.requestId()), cancellation);
+        upstreamHeaders(), cancellation);
     long started = route.clock().nanoTime();
     ProviderAdapter adapter = route.adapter(deployment);
     Future<UpstreamResponse> call;
@@ -73,6 +74,17 @@ final class AttemptLoop {
         failed(deployment, upstreamModel, asUpstream(done.cause()), elapsed);
       }
     });
+  }
+
+  /** The request id and, when tracing is on, the W3C trace context to send upstream. */
+  private Map<String, String> upstreamHeaders() {
+    Map<String, String> trace = exchange.get(Tracing.UPSTREAM_HEADERS);
+    if (trace == null || trace.isEmpty()) {
+      return Map.of("x-request-id", exchange.requestId());
+    }
+    Map<String, String> headers = new java.util.HashMap<>(trace);
+    headers.put("x-request-id", exchange.requestId());
+    return headers;
   }
 
   private ObjectNode upstreamBody(String upstreamModel) {
