@@ -45,7 +45,9 @@ public final class Gateway {
     GatewayServices services = new GatewayServices(config, clock, randomness, registry);
     int port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
     Gateway gateway = new Gateway(vertx, services, port);
-    return gateway.deploy().map(gateway);
+    return Future.fromCompletionStage(services.observability().migrate())
+        .compose(ignored -> gateway.deploy())
+        .map(gateway);
   }
 
   private Future<Void> deploy() {
@@ -87,7 +89,10 @@ public final class Gateway {
       draining.add(verticle.drain(grace));
     }
     return Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
-        : vertx.undeploy(deploymentId));
+        : vertx.undeploy(deploymentId)).eventually(() -> vertx.executeBlocking(() -> {
+          services.observability().close();
+          return null;
+        }));
   }
 
   private static int freePort(String host) {

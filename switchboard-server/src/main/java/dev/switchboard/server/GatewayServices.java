@@ -4,6 +4,7 @@ import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ProviderConfig;
+import dev.switchboard.core.observe.Observability;
 import dev.switchboard.core.routing.KeyPool;
 import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.time.Clock;
@@ -25,6 +26,7 @@ public final class GatewayServices {
   private final ModelCatalog catalog;
   private final Map<String, KeyPool> keyPools = new HashMap<>();
   private final List<KeyResolver> keyResolvers;
+  private final Observability observability;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
     this.config = config;
@@ -36,6 +38,7 @@ public final class GatewayServices {
       keyPools.put(provider.name(), new KeyPool(provider.keys()));
     }
     this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
+    this.observability = Observability.create(config, clock, randomness);
   }
 
   public GatewayConfig config() {
@@ -64,5 +67,10 @@ public final class GatewayServices {
 
   public List<KeyResolver> keyResolvers() {
     return keyResolvers;
+  }
+
+  /** Prices, request log, metrics and tracing. */
+  public Observability observability() {
+    return observability;
   }
 }

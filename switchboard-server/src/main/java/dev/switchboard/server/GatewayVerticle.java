@@ -6,6 +6,7 @@ import dev.switchboard.core.pipeline.Dialect;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.server.admin.ObservabilityEndpoints;
 import dev.switchboard.server.endpoint.HealthEndpoints;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
 import dev.switchboard.server.endpoint.ProxyEndpoint;
@@ -77,7 +78,7 @@ final class GatewayVerticle extends VerticleBase {
         services.clock(), maxBody);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
         errors, services.clock(), maxBody);
-    return new Router(errors)
+    Router router = new Router(errors)
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
@@ -85,6 +86,9 @@ final class GatewayVerticle extends VerticleBase {
         .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
+    new ObservabilityEndpoints(services.observability(), vertx, services.clock(), errors).routes()
+        .forEach(router::add);
+    return router;
   }
 
   Router routes() {

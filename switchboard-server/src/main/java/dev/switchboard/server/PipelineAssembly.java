@@ -1,6 +1,8 @@
 package dev.switchboard.server;
 
 import dev.switchboard.core.auth.AuthFilter;
+import dev.switchboard.core.observe.Observability;
+import dev.switchboard.core.observe.TracingFilter;
 import dev.switchboard.core.pipeline.Filter;
 import dev.switchboard.core.pipeline.FilterChain;
 import dev.switchboard.core.pipeline.RequestIdFilter;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → Auth → Route
- *                        └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
+ *   RequestId → AccessLog → [Tracing] → Auth → Usage → Route
+ *                                                    └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
  */
 public final class PipelineAssembly {
@@ -34,8 +36,15 @@ public final class PipelineAssembly {
   public static FilterChain proxyChain(GatewayServices services, Map<String, ProviderAdapter> adapters,
       Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
+    Observability observability = services.observability();
     filters.add(new RequestIdFilter());
+    filters.add(observability.accessLogFilter());
+    TracingFilter tracing = observability.tracingFilter();
+    if (tracing != null) {
+      filters.add(tracing);
+    }
     filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(observability.usageFilter());
     filters.add(routeFilter(services, adapters, vertx));
     return chain(filters);
   }

@@ -2,14 +2,18 @@ package dev.switchboard.core.config;
 
 import java.util.List;
 
-/** The request log, body sampling, retention, metrics, traces and price overrides. */
+/**
+ * The request log, body sampling, retention, metrics, traces and price overrides. {@code admin_key} opens the
+ * usage, logs and prices admin endpoints (they answer 403 while it is unset); {@code /metrics} needs no key.
+ */
 public record ObservabilityConfig(
     RequestLogConfig requestLog,
     SamplingConfig sampling,
     RetentionConfig retention,
     TracingConfig tracing,
     Boolean metrics,
-    List<PriceConfig> prices) {
+    List<PriceConfig> prices,
+    String adminKey) {
 
   public ObservabilityConfig {
     requestLog = requestLog == null ? RequestLogConfig.defaults() : requestLog;
@@ -21,7 +25,15 @@ public record ObservabilityConfig(
   }
 
   public static ObservabilityConfig defaults() {
-    return new ObservabilityConfig(null, null, null, null, null, null);
+    return new ObservabilityConfig(null, null, null, null, null, null, null);
+  }
+
+  /** A description safe to log: never includes the admin key. */
+  @Override
+  public String toString() {
+    return "ObservabilityConfig[requestLog=" + requestLog + ", sampling=" + sampling + ", retention=" + retention
+        + ", tracing=" + tracing + ", metrics=" + metrics + ", prices=" + prices.size() + ", adminKey="
+        + (adminKey == null ? "unset" : "set") + "]";
   }
 
   /**

@@ -60,17 +60,21 @@ public final class Observability implements AutoCloseable {
     this.tracing = Tracing.create(config.tracing());
   }
 
-  /** Builds the shared state and migrates the request-log schema (a store that is down only delays that). */
-  public static CompletableFuture<Observability> start(GatewayConfig gateway, Clock clock, Randomness randomness) {
-    Observability observability = new Observability(gateway, clock, randomness);
-    if (observability.store == null) {
-      return CompletableFuture.completedFuture(observability);
+  /** Builds the shared state; call {@link #migrate()} before serving. */
+  public static Observability create(GatewayConfig gateway, Clock clock, Randomness randomness) {
+    return new Observability(gateway, clock, randomness);
+  }
+
+  /** Migrates the request-log schema. Never fails: a store that is down only delays it (records are spooled). */
+  public CompletableFuture<Void> migrate() {
+    if (store == null) {
+      return CompletableFuture.completedFuture(null);
     }
-    return observability.store.migrate().handle((versions, error) -> {
+    return store.migrate().handle((versions, error) -> {
       if (error != null) {
         LOG.warn("request log schema not migrated yet: the store is unavailable; records will be spooled");
       }
-      return observability;
+      return null;
     });
   }
 
