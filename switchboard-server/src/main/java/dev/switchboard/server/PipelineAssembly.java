@@ -37,14 +37,19 @@ public final class PipelineAssembly {
       Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
     Observability observability = services.observability();
+    boolean recording = observability.config().enabled();
     filters.add(new RequestIdFilter());
-    filters.add(observability.accessLogFilter());
+    if (recording) {
+      filters.add(observability.accessLogFilter());
+    }
     TracingFilter tracing = observability.tracingFilter();
     if (tracing != null) {
       filters.add(tracing);
     }
     filters.add(new AuthFilter(services.keyResolvers()));
-    filters.add(observability.usageFilter());
+    if (recording) {
+      filters.add(observability.usageFilter());
+    }
     filters.add(routeFilter(services, adapters, vertx));
     return chain(filters);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The request log, body sampling, retention, metrics, traces and price overrides. {@code admin_key} opens the
  * usage, logs and prices admin endpoints (they answer 403 while it is unset); {@code /metrics} needs no key.
+ * {@code enabled: false} takes recording (request log, metrics, cost) off the request path altogether.
  */
 public record ObservabilityConfig(
     RequestLogConfig requestLog,
@@ -13,7 +14,8 @@ public record ObservabilityConfig(
     TracingConfig tracing,
     Boolean metrics,
     List<PriceConfig> prices,
-    String adminKey) {
+    String adminKey,
+    Boolean enabled) {
 
   public ObservabilityConfig {
     requestLog = requestLog == null ? RequestLogConfig.defaults() : requestLog;
@@ -22,10 +24,11 @@ public record ObservabilityConfig(
     tracing = tracing == null ? TracingConfig.defaults() : tracing;
     metrics = metrics == null ? Boolean.TRUE : metrics;
     prices = prices == null ? List.of() : List.copyOf(prices);
+    enabled = enabled == null ? Boolean.TRUE : enabled;
   }
 
   public static ObservabilityConfig defaults() {
-    return new ObservabilityConfig(null, null, null, null, null, null, null);
+    return new ObservabilityConfig(null, null, null, null, null, null, null, null);
   }
 
   /** A description safe to log: never includes the admin key. */
@@ -33,7 +36,7 @@ public record ObservabilityConfig(
   public String toString() {
     return "ObservabilityConfig[requestLog=" + requestLog + ", sampling=" + sampling + ", retention=" + retention
         + ", tracing=" + tracing + ", metrics=" + metrics + ", prices=" + prices.size() + ", adminKey="
-        + (adminKey == null ? "unset" : "set") + "]";
+        + (adminKey == null ? "unset" : "set") + ", enabled=" + enabled + "]";
   }
 
   /**

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -22,12 +24,17 @@ public final class GatewayMetrics implements RequestLog.Listener {
   private static final Duration[] OVERHEAD_BUCKETS = micros(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000,
       50_000);
   private static final String NONE = "none";
+  private static final String[] TOKEN_KINDS = {"prompt", "completion", "cached", "cache_creation", "reasoning"};
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong inFlight = new AtomicLong();
+  private final Map<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
+  private final Map<String, ModelMeters> modelMeters = new ConcurrentHashMap<>();
+  private final Timer overhead;
 
   public GatewayMetrics() {
     Gauge.builder(MetricNames.IN_FLIGHT, inFlight, AtomicLong::get).register(registry);
+    overhead = Timer.builder(MetricNames.GATEWAY_OVERHEAD).serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry);
   }
 
   /** The counter the access-log filter moves as requests start and finish. */
@@ -59,35 +66,68 @@ public final class GatewayMetrics implements RequestLog.Listener {
     String provider = orNone(e.provider());
     String model = orNone(e.servedModel());
     String cache = orNone(e.cacheStatus());
-    Counter.builder(MetricNames.REQUESTS).tag("provider", provider).tag("model", model)
-        .tag("status", (e.status() / 100) + "xx").tag("cache", cache).tag("stream", Boolean.toString(e.stream()))
-        .register(registry).increment();
+    String status = (e.status() / 100) + "xx";
+    requestCounters.computeIfAbsent(new RequestKey(provider, model, status, cache, e.stream()),
+        k -> Counter.builder(MetricNames.REQUESTS).tag("provider", k.provider()).tag("model", k.model())
+            .tag("status", k.status()).tag("cache", k.cache()).tag("stream", Boolean.toString(k.stream()))
+            .register(registry)).increment();
     if (e.isError()) {
       Counter.builder(MetricNames.ERRORS).tag("provider", provider).tag("model", model)
           .tag("error_type", orNone(e.errorType())).register(registry).increment();
     }
-    timer(MetricNames.REQUEST_DURATION, LATENCY_BUCKETS, provider, model).tag("stream", Boolean.toString(e.stream()))
-        .register(registry).record(e.totalNanos(), TimeUnit.NANOSECONDS);
+    ModelMeters meters = modelMeters.computeIfAbsent(provider + '\u0000' + model,
+        k -> new ModelMeters(provider, model));
+    (e.stream() ? meters.streamDuration : meters.duration).record(e.totalNanos(), TimeUnit.NANOSECONDS);
     if (e.stream() && e.firstTokenNanos() > 0) {
-      timer(MetricNames.TIME_TO_FIRST_TOKEN, LATENCY_BUCKETS, provider, model).register(registry)
-          .record(e.firstTokenNanos(), TimeUnit.NANOSECONDS);
+      meters.firstToken.record(e.firstTokenNanos(), TimeUnit.NANOSECONDS);
     }
-    Timer.builder(MetricNames.GATEWAY_OVERHEAD).serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry)
-        .record(e.overheadNanos(), TimeUnit.NANOSECONDS);
-    tokens(provider, model, "prompt", e.promptTokens());
-    tokens(provider, model, "completion", e.completionTokens());
-    tokens(provider, model, "cached", e.cachedTokens());
-    tokens(provider, model, "cache_creation", e.cacheCreationTokens());
-    tokens(provider, model, "reasoning", e.reasoningTokens());
+    overhead.record(e.overheadNanos(), TimeUnit.NANOSECONDS);
+    increment(meters.tokens[0], e.promptTokens());
+    increment(meters.tokens[1], e.completionTokens());
+    increment(meters.tokens[2], e.cachedTokens());
+    increment(meters.tokens[3], e.cacheCreationTokens());
+    increment(meters.tokens[4], e.reasoningTokens());
     if (e.costUsd() > 0) {
-      Counter.builder(MetricNames.COST_USD).tag("provider", provider).tag("model", model).register(registry)
-          .increment(e.costUsd());
+      meters.cost.increment(e.costUsd());
     }
     if (cache.contains("hit")) {
       Counter.builder(MetricNames.CACHE_HITS).tag("cache", cache).register(registry).increment();
       Counter.builder(MetricNames.CACHE_SAVED_USD).register(registry).increment(e.savedCostUsd());
     }
-    attempts(e);
+    if (e.attempts().size() > 1 || (e.attempts().size() == 1 && e.attempts().get(0).hedge())) {
+      attempts(e);
+    }
+  }
+
+  private static void increment(Counter counter, long count) {
+    if (count > 0) {
+      counter.increment(count);
+    }
+  }
+
+  /** The tags of the requests counter. */
+  private record RequestKey(String provider, String model, String status, String cache, boolean stream) {}
+
+  /** The meters of one provider and model, registered once. */
+  private final class ModelMeters {
+    final Timer duration;
+    final Timer streamDuration;
+    final Timer firstToken;
+    final Counter[] tokens = new Counter[TOKEN_KINDS.length];
+    final Counter cost;
+
+    ModelMeters(String provider, String model) {
+      duration = timer(MetricNames.REQUEST_DURATION, LATENCY_BUCKETS, provider, model).tag("stream", "false")
+          .register(registry);
+      streamDuration = timer(MetricNames.REQUEST_DURATION, LATENCY_BUCKETS, provider, model).tag("stream", "true")
+          .register(registry);
+      firstToken = timer(MetricNames.TIME_TO_FIRST_TOKEN, LATENCY_BUCKETS, provider, model).register(registry);
+      for (int i = 0; i < TOKEN_KINDS.length; i++) {
+        tokens[i] = Counter.builder(MetricNames.TOKENS).tag("provider", provider).tag("model", model)
+            .tag("kind", TOKEN_KINDS[i]).register(registry);
+      }
+      cost = Counter.builder(MetricNames.COST_USD).tag("provider", provider).tag("model", model).register(registry);
+    }
   }
 
   private void attempts(LogEntry e) {
@@ -104,13 +144,6 @@ public final class GatewayMetrics implements RequestLog.Listener {
         Counter.builder(name).tag("provider", orNone(attempt.provider())).register(registry).increment();
       }
       previous = attempt;
-    }
-  }
-
-  private void tokens(String provider, String model, String kind, long count) {
-    if (count > 0) {
-      Counter.builder(MetricNames.TOKENS).tag("provider", provider).tag("model", model).tag("kind", kind)
-          .register(registry).increment(count);
     }
   }
 

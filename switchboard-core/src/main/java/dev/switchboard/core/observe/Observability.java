@@ -46,7 +46,7 @@ public final class Observability implements AutoCloseable {
     }
     this.providerTypes = Map.copyOf(types);
     this.metrics = new GatewayMetrics();
-    boolean keepRows = config.requestLog().enabled();
+    boolean keepRows = config.enabled() && config.requestLog().enabled();
     this.database = keepRows ? Database.open(gateway.store(), "requests") : null;
     this.store = database == null ? null : new RequestLogStore(database);
     this.queries = database == null ? null : new RequestLogQueries(database);

@@ -34,8 +34,10 @@ public final class PriceCatalog {
   private final Map<String, Map<String, ModelPrice>> bundled;
   private final Map<String, Map<String, ModelPrice>> configured;
   private final Map<String, Map<String, ModelPrice>> runtime = new LinkedHashMap<>();
-  private volatile Map<String, Map<String, ModelPrice>> effective;
-  private final Map<String, ModelPrice> memo = new ConcurrentHashMap<>();
+  private volatile Table table;
+
+  /** The merged prices and the memo of lookups made against them, replaced together on every change. */
+  private record Table(Map<String, Map<String, ModelPrice>> prices, Map<String, Map<String, ModelPrice>> memo) {}
 
   private PriceCatalog(Map<String, Map<String, ModelPrice>> bundled, Map<String, Map<String, ModelPrice>> configured) {
     this.bundled = bundled;
@@ -92,14 +94,19 @@ public final class PriceCatalog {
     if (model == null || model.isEmpty()) {
       return null;
     }
-    String key = providerType == null ? ANY + '\u0000' + model : providerType + '\u0000' + model;
-    ModelPrice found = memo.get(key);
+    Table current = table;
+    String type = providerType == null ? ANY : providerType;
+    Map<String, ModelPrice> byModel = current.memo().get(type);
+    if (byModel == null) {
+      byModel = current.memo().computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+    }
+    ModelPrice found = byModel.get(model);
     if (found == null) {
-      found = lookup(effective, providerType, model);
-      if (memo.size() >= MEMO_LIMIT) {
-        memo.clear();
+      found = lookup(current.prices(), providerType, model);
+      if (byModel.size() >= MEMO_LIMIT) {
+        byModel.clear();
       }
-      memo.put(key, found == null ? NOT_FOUND : found);
+      byModel.put(model, found == null ? NOT_FOUND : found);
     }
     return found == NOT_FOUND ? null : found;
   }
@@ -125,7 +132,7 @@ public final class PriceCatalog {
     ObjectNode root = Json.object();
     root.put("unit", "USD per 1M tokens");
     ObjectNode providers = root.putObject("providers");
-    effective.forEach((provider, models) -> {
+    table.prices().forEach((provider, models) -> {
       ObjectNode table = providers.putObject(provider);
       models.forEach((model, price) -> table.set(model, price.toJson()));
     });
@@ -144,8 +151,7 @@ public final class PriceCatalog {
     }
     Map<String, Map<String, ModelPrice>> frozen = new LinkedHashMap<>();
     merged.forEach((provider, models) -> frozen.put(provider, Map.copyOf(models)));
-    effective = frozen;
-    memo.clear();
+    table = new Table(frozen, new ConcurrentHashMap<>());
   }
 
   private static void put(Map<String, Map<String, ModelPrice>> tables, String provider, String model,

@@ -25,6 +25,6 @@ final class TestEntries {
 
   static ObservabilityConfig config(double bodyRate, int batchSize, int retryMs, List<String> redact) {
     return new ObservabilityConfig(new ObservabilityConfig.RequestLogConfig(true, batchSize, 5, retryMs, null),
-        new ObservabilityConfig.SamplingConfig(bodyRate, 5_000L, false, 4096, redact), null, null, null, null, null);
+        new ObservabilityConfig.SamplingConfig(bodyRate, 5_000L, false, 4096, redact), null, null, null, null, null, null);
   }
 }
