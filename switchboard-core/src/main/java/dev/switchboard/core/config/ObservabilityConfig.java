@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The request log, body sampling, retention, metrics, traces and price overrides. {@code admin_key} opens the
- * usage, logs and prices admin endpoints (they answer 403 while it is unset); {@code /metrics} needs no key.
+ * metrics, usage, logs and prices admin endpoints (they answer 403 while it is unset).
  * {@code enabled: false} takes recording (request log, metrics, cost) off the request path altogether.
  */
 public record ObservabilityConfig(

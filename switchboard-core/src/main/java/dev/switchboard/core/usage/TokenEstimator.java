@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Counts tokens when a provider reports none (some streams). OpenAI's newer models use o200k_base, older ones
  * cl100k_base; other families are approximated with cl100k_base. Results are always marked as estimates.
- * Thread-safe; create one and share it. The vocabularies load on a background thread (seconds); until they are
- * ready, counts fall back to one token per four characters.
+ * Thread-safe; create one and share it. The vocabularies load on a background thread (seconds of CPU) the first
+ * time a count is needed, since most providers report usage themselves; until they are ready, counts fall back
+ * to one token per four characters.
  */
 public final class TokenEstimator {
   /** Per-message framing tokens in OpenAI's chat format, and the tokens that prime the reply. */
@@ -23,10 +24,15 @@ public final class TokenEstimator {
   private volatile Encoding o200k;
   private volatile Encoding cl100k;
 
-  public TokenEstimator() {
-    Thread loader = new Thread(this::load, "switchboard-tokenizer-load");
-    loader.setDaemon(true);
-    loader.start();
+  private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Starts loading the vocabularies in the background; called on first need, or early by whoever wants them. */
+  public void preload() {
+    if (loading.compareAndSet(false, true)) {
+      Thread loader = new Thread(this::load, "switchboard-tokenizer-load");
+      loader.setDaemon(true);
+      loader.start();
+    }
   }
 
   private void load() {
@@ -39,8 +45,9 @@ public final class TokenEstimator {
     }
   }
 
-  /** Waits (bounded) for the vocabularies; true when they are loaded. */
+  /** Starts loading if needed and waits (bounded) for the vocabularies; true when they are loaded. */
   public boolean awaitLoaded(long timeoutMillis) throws InterruptedException {
+    preload();
     return loaded.await(timeoutMillis, TimeUnit.MILLISECONDS) && o200k != null;
   }
 
@@ -49,6 +56,7 @@ public final class TokenEstimator {
     Encoding o200kBase = o200k;
     Encoding cl100kBase = cl100k;
     if (o200kBase == null || cl100kBase == null) {
+      preload();
       return Counter.APPROXIMATE;
     }
     if (model == null) {

@@ -32,8 +32,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@code GET /metrics} (Prometheus), {@code GET /admin/usage} (totals grouped by key, team, model, provider,
  * day), {@code GET /admin/logs} (filters and paging), {@code GET /admin/logs/tail} (live SSE),
- * {@code GET /admin/logs/<id>} (one record with kept bodies) and {@code GET|PUT|DELETE /admin/prices}. Admin
- * routes need {@code Authorization: Bearer <observability.admin_key>}.
+ * {@code GET /admin/logs/<id>} (one record with kept bodies) and {@code GET|PUT|DELETE /admin/prices}. Every
+ * route needs {@code Authorization: Bearer <observability.admin_key>} (Prometheus sends it as its scrape
+ * credentials).
  */
 public final class ObservabilityEndpoints {
   private static final long DAY_MILLIS = 86_400_000L;
@@ -57,7 +58,7 @@ public final class ObservabilityEndpoints {
   public List<Route> routes() {
     List<Route> routes = new ArrayList<>();
     if (observability.config().metrics()) {
-      routes.add(new Route(HttpMethod.GET, "/metrics", false, this::metrics));
+      routes.add(new Route(HttpMethod.GET, "/metrics", true, admin(this::metrics)));
     }
     routes.add(new Route(HttpMethod.GET, "/admin/usage", true, admin(this::usage)));
     routes.add(new Route(HttpMethod.GET, "/admin/logs", true, admin(this::logs)));

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Cost headers, the request log, usage queries, the live tail and /metrics through a running gateway. */
 class ObservabilityEndpointsTest {
   private static final String ADMIN_KEY = "sb-admin-test-key-0001";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static GatewayHarness harness;
   private static Path dataDir;
 
@@ -116,7 +117,8 @@ class ObservabilityEndpointsTest {
   void metrics_exposeRequestsAndCost() throws Exception {
     chat("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"metrics\"}]}");
     assertThat(harness.gateway().services().observability().log().awaitIdle(10_000)).isTrue();
-    HttpResponse<String> metrics = get("/metrics", null);
+    assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> metrics = get("/metrics", ADMIN_KEY);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("switchboard_requests_total{").contains("switchboard_cost_usd_total{")
         .contains("switchboard_in_flight_requests");
@@ -130,23 +132,29 @@ class ObservabilityEndpointsTest {
     assertThat(tail.statusCode()).isEqualTo(200);
     BufferedReader reader = new BufferedReader(new InputStreamReader(tail.body(), StandardCharsets.UTF_8));
     assertThat(reader.readLine()).startsWith(": tail");
-    CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<String> requestId = new CompletableFuture<>();
+    CompletableFuture<JsonNode> event = CompletableFuture.supplyAsync(() -> {
       try {
+        String id = requestId.get(20, TimeUnit.SECONDS);
         String line;
         while ((line = reader.readLine()) != null) {
           if (line.startsWith("data: ")) {
-            return line.substring(6);
+            JsonNode row = Json.parse(line.substring(6));
+            if (row.path("request_id").asText().equals(id)) {
+              return row;
+            }
           }
         }
         return null;
-      } catch (java.io.IOException e) {
+      } catch (Exception e) {
         return null;
       }
     });
     HttpResponse<String> response = chat("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"tail me\"}]}");
-    String requestId = response.headers().firstValue("x-request-id").orElseThrow();
-    JsonNode row = Json.parse(event.get(20, TimeUnit.SECONDS));
-    assertThat(row.path("request_id").asText()).isEqualTo(requestId);
+    requestId.complete(response.headers().firstValue("x-request-id").orElseThrow());
+    JsonNode row = event.get(20, TimeUnit.SECONDS);
+    assertThat(row).as("the tail delivered the request's record").isNotNull();
+    assertThat(row.path("team").asText()).isEqualTo("platform");
     tail.body().close();
   }
 }
