@@ -48,6 +48,7 @@ public final class Gateway {
     Gateway gateway = new Gateway(vertx, services, port);
     return Future.fromCompletionStage(services.observability().migrate())
         .compose(ignored -> gateway.deploy())
+        .compose(ignored -> gateway.joinCluster())
         .map(gateway);
   }
 
@@ -62,6 +63,11 @@ public final class Gateway {
       ready.set(true);
       return null;
     });
+  }
+
+  /** With {@code cluster.redis}, shares health with the other nodes; Redis being down never stops the start. */
+  private Future<Void> joinCluster() {
+    return services.routing().joinCluster(vertx).otherwise((Void) null);
   }
 
   public int port() {
@@ -92,11 +98,13 @@ public final class Gateway {
     for (GatewayVerticle verticle : verticles) {
       draining.add(verticle.drain(grace));
     }
-    closing = Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
-        : vertx.undeploy(deploymentId)).eventually(() -> vertx.executeBlocking(() -> {
-          services.observability().close();
-          return null;
-        }));
+    closing = Future.join(draining).transform(ignored -> {
+      services.routing().close();
+      return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    }).eventually(() -> vertx.executeBlocking(() -> {
+      services.observability().close();
+      return null;
+    }));
     return closing;
   }
 
