@@ -5,6 +5,7 @@ import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.governance.Governance;
+import dev.switchboard.core.observe.Observability;
 import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
@@ -25,6 +26,7 @@ public final class GatewayServices {
   private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
   private final Governance governance;
+  private final Observability observability;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
     this(config, clock, randomness, providers, null);
@@ -42,6 +44,7 @@ public final class GatewayServices {
     this.governance = governance;
     this.keyResolvers = governance == null ? List.of(new StaticKeyResolver(config.auth()))
         : List.of(new StaticKeyResolver(config.auth()), governance.virtualKeys());
+    this.observability = Observability.create(config, clock, randomness);
   }
 
   /** Keys, limits, budgets and the admin API, or null when the gateway runs without them. */
@@ -82,5 +85,10 @@ public final class GatewayServices {
 
   public List<KeyResolver> keyResolvers() {
     return keyResolvers;
+  }
+
+  /** Prices, request log, metrics and tracing. */
+  public Observability observability() {
+    return observability;
   }
 }
