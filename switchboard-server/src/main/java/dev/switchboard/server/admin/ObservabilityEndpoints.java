@@ -52,6 +52,9 @@ public final class ObservabilityEndpoints {
     this.clock = clock;
     this.errors = errors;
     String key = observability.config().adminKey();
+    if (key == null || key.isEmpty()) {
+      key = System.getenv(dev.switchboard.core.governance.AdminAuthenticator.ADMIN_KEY_ENV);
+    }
     this.adminKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -85,7 +88,7 @@ public final class ObservabilityEndpoints {
     return request -> {
       if (adminKey == null) {
         errors.write(request, null, GatewayException.forbidden(
-            "The admin API is disabled. Set observability.admin_key to enable it.", "admin_disabled"));
+            "The admin API is disabled. Set SWITCHBOARD_ADMIN_KEY (or observability.admin_key) to enable it.", "admin_disabled"));
         return;
       }
       String authorization = request.getHeader("authorization");
