@@ -1,6 +1,8 @@
 package dev.switchboard.server;
 
 import dev.switchboard.core.governance.Governance;
+import dev.switchboard.core.limits.CostEstimator;
+import dev.switchboard.core.usage.CatalogCostEstimator;
 import dev.switchboard.core.observe.Observability;
 import dev.switchboard.core.observe.TracingFilter;
 import dev.switchboard.core.pipeline.Filter;
@@ -51,7 +53,9 @@ public final class PipelineAssembly {
     if (governance != null) {
       filters.add(governance.upstreamUrlFilter());
       filters.add(governance.rateLimitFilter());
-      filters.add(governance.budgetFilter(null));
+      var costs = services.config().governance().costs();
+      filters.add(governance.budgetFilter(new CatalogCostEstimator(observability.prices(),
+          CostEstimator.flat(costs.inputUsdPerMillion(), costs.outputUsdPerMillion()))));
     }
     if (recording) {
       filters.add(observability.usageFilter());
