@@ -147,6 +147,14 @@ class OpenAiSdkToAnthropicIntegrationTest {
   }
 
   @Test
+  void chat_seedClaudeLacks_droppedWithWarningHeader() {
+    var raw = client.chat().completions().withRawResponse().create(chat("Seeded").seed(42L).build());
+    assertThat(raw.parse().choices()).hasSize(1);
+    assertThat(raw.headers().values("x-switchboard-warning"))
+        .containsExactly("dropped parameter 'seed' (not supported by provider 'claude-sim')");
+  }
+
+  @Test
   void chat_parameterClaudeCannotHonour_isBadRequestNamingIt() {
     assertThatThrownBy(() -> client.chat().completions().create(chat("hi").n(2).build()))
         .isInstanceOfSatisfying(BadRequestException.class, e -> {

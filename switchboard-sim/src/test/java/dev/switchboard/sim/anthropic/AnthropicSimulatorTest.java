@@ -180,6 +180,18 @@ class AnthropicSimulatorTest {
   }
 
   @Test
+  void chat_seedAnthropicLacks_droppedWithWarning() throws Exception {
+    String body = TEXT.substring(0, TEXT.length() - 1) + ",\"seed\":42,\"store\":false}";
+    UpstreamResponse streamed = await(adapter.chat(request(body, true, KEY)));
+    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(adapter.chat(request(body, false, KEY)));
+    for (UpstreamResponse response : List.of(streamed, whole)) {
+      assertThat(response.warnings()).containsExactly(
+          "dropped parameter 'seed' (not supported by provider 'claude')");
+    }
+    collect(streamed);
+  }
+
+  @Test
   void chat_parallelToolCallsDisabled_callsOneTool() throws Exception {
     String body = TOOLS.substring(0, TOOLS.length() - 1) + ",\"parallel_tool_calls\":false}";
     UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(adapter.chat(request(body, false, KEY)));
