@@ -80,6 +80,8 @@ final class GatewayVerticle extends VerticleBase {
         services.clock(), maxBody);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
         errors, services.clock(), maxBody);
+    ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
+        errors, services.clock(), maxBody);
     return new Router(errors)
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
@@ -87,6 +89,7 @@ final class GatewayVerticle extends VerticleBase {
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
         .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
         .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
+        .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
   }
