@@ -63,6 +63,7 @@ class AnthropicSdkIntegrationTest {
   @AfterEach
   void heal() {
     harness.sims().providers().forEach(p -> p.heal());
+    harness.gateway().services().routing().resetHealth();
   }
 
   private static AnthropicClient sdk(String key) {

@@ -49,6 +49,7 @@ class OpenAiSdkToAnthropicIntegrationTest {
   @AfterEach
   void heal() {
     harness.sims().providers().forEach(p -> p.heal());
+    harness.gateway().services().routing().resetHealth();
   }
 
   private static ChatCompletionCreateParams.Builder chat(String prompt) {
