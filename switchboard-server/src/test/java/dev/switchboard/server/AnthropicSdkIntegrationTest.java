@@ -64,6 +64,7 @@ class AnthropicSdkIntegrationTest {
   void heal() {
     harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(p -> p.heal());
+    harness.gateway().services().routing().resetHealth();
   }
 
   private static AnthropicClient sdk(String key) {
