@@ -75,8 +75,13 @@ class ObservabilityEndpointsTest {
     String requestId = response.headers().firstValue("x-request-id").orElseThrow();
     assertThat(harness.gateway().services().observability().log().awaitIdle(10_000)).isTrue();
 
-    JsonNode record = Json.parse(get("/admin/logs/" + requestId, ADMIN_KEY).body());
-    assertThat(record.path("team").asText()).isEqualTo("platform");
+    HttpResponse<String> found = get("/admin/logs/" + requestId, ADMIN_KEY);
+    for (int i = 0; i < 100 && found.statusCode() != 200; i++) {
+      Thread.sleep(100);
+      found = get("/admin/logs/" + requestId, ADMIN_KEY);
+    }
+    JsonNode record = Json.parse(found.body());
+    assertThat(record.path("team").asText()).as(record.toString()).isEqualTo("platform");
     assertThat(record.path("provider").asText()).isEqualTo("primary");
     assertThat(record.path("status").asInt()).isEqualTo(200);
     assertThat(record.path("cost_usd").asDouble()).isEqualTo(Double.parseDouble(cost));
