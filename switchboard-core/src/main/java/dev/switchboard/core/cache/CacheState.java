@@ -1,0 +1,24 @@
+package dev.switchboard.core.cache;
+
+/** One request's dealings with the cache, kept on the exchange between its request and response sides. */
+final class CacheState {
+  final String key;
+  final CacheControls controls;
+  /** The semantic context hash and prompt, when the request may use the semantic tier. */
+  String contextHash;
+  String prompt;
+  SingleFlight.Flight flight;
+  String status = "miss";
+
+  CacheState(String key, CacheControls controls) {
+    this.key = key;
+    this.controls = controls;
+  }
+
+  void releaseFlight() {
+    if (flight != null) {
+      flight.release();
+      flight = null;
+    }
+  }
+}
