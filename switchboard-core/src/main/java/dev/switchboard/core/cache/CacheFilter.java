@@ -113,7 +113,8 @@ public final class CacheFilter implements Filter {
   }
 
   private Future<Verdict> slowLookup(Exchange exchange, CacheState state, int round) {
-    return cache.getShared(state.key).compose(bytes -> {
+    Future<byte[]> lookup = round == 0 ? cache.getShared(state.key) : cache.get(state.key);
+    return lookup.compose(bytes -> {
       Future<Verdict> hit = bytes == null ? null : hit(exchange, bytes, "hit", 0);
       if (hit != null) {
         return hit;

@@ -31,6 +31,18 @@ public final class SharedTier {
     this.backoffNanos = TimeUnit.MILLISECONDS.toNanos(backoffMillis);
   }
 
+  /**
+   * Opens the first connection (which costs far more than one operation's deadline) with a generous deadline;
+   * call it at start-up. Yields whether Redis answered; never fails.
+   */
+  public Future<Boolean> warmUp(long deadlineMillis) {
+    return redis.send(Request.cmd(Command.PING)).timeout(deadlineMillis, TimeUnit.MILLISECONDS)
+        .map(response -> true).otherwise(error -> {
+          failed(error);
+          return false;
+        });
+  }
+
   /** The stored bytes, or null on a miss or when Redis is unavailable. Never fails. */
   public Future<byte[]> get(String key) {
     if (isDown()) {

@@ -23,7 +23,7 @@ public record CacheConfig(Boolean enabled, Long maxBytes, Integer ttlSeconds, In
     ttlSeconds = ttlSeconds == null ? 3600 : ttlSeconds;
     maxTtlSeconds = maxTtlSeconds == null ? Math.max(ttlSeconds, 86_400) : maxTtlSeconds;
     maxEntryBytes = maxEntryBytes == null ? 1024 * 1024 : maxEntryBytes;
-    redisTimeoutMs = redisTimeoutMs == null ? 50 : redisTimeoutMs;
+    redisTimeoutMs = redisTimeoutMs == null ? 100 : redisTimeoutMs;
     redisBackoffMs = redisBackoffMs == null ? 1000 : redisBackoffMs;
     singleFlightTimeoutMs = singleFlightTimeoutMs == null ? 120_000 : singleFlightTimeoutMs;
     semantic = semantic == null ? SemanticCacheConfig.defaults() : semantic;
