@@ -18,7 +18,7 @@ public record SemanticCacheConfig(Boolean enabled, Double threshold, Double maxT
     Boolean guards, Integer maxEntries, Integer maxPromptChars, Integer workers, String stream) {
   public SemanticCacheConfig {
     enabled = enabled == null ? Boolean.FALSE : enabled;
-    threshold = threshold == null ? 0.90 : threshold;
+    threshold = threshold == null ? 0.96 : threshold;
     maxTemperature = maxTemperature == null ? 0.3 : maxTemperature;
     allowTools = allowTools == null ? Boolean.FALSE : allowTools;
     guards = guards == null ? Boolean.TRUE : guards;

@@ -21,9 +21,16 @@ public final class CacheEvaluation {
   public static final Path DEFAULT_DATA = Path.of("/work/shared/data/paraphrase");
 
   private final Embedder embedder;
+  private final Path vectorFile;
 
   public CacheEvaluation(Embedder embedder) {
+    this(embedder, null);
+  }
+
+  /** With {@code vectorFile} (may be null), embeddings are kept between runs in that file. */
+  public CacheEvaluation(Embedder embedder, Path vectorFile) {
     this.embedder = embedder;
+    this.vectorFile = vectorFile;
   }
 
   /** Runs the evaluation; {@code dataDir} holds paws-x-en/pairs.tsv and stsb/stsb.tsv. */
@@ -31,7 +38,8 @@ public final class CacheEvaluation {
     Map<String, List<Scored>> sets = new java.util.LinkedHashMap<>();
     Path paws = dataDir.resolve("paws-x-en/pairs.tsv");
     Path stsb = dataDir.resolve("stsb/stsb.tsv");
-    Map<String, float[]> memo = new HashMap<>();
+    Map<String, float[]> memo = loadVectors();
+    int known = memo.size();
     long[] embedNanos = new long[2];
     if (Files.exists(paws)) {
       sets.put("paws", score(LabelledPair.paws(paws), memo, embedNanos));
@@ -42,7 +50,34 @@ public final class CacheEvaluation {
     if (sets.isEmpty()) {
       throw new IOException("no paraphrase data under " + dataDir);
     }
+    if (vectorFile != null && memo.size() > known) {
+      saveVectors(memo);
+    }
     return new Report(threshold, sets, embedNanos[1] == 0 ? 0 : embedNanos[0] / (double) embedNanos[1] / 1e6);
+  }
+
+  private Map<String, float[]> loadVectors() throws IOException {
+    Map<String, float[]> memo = new HashMap<>();
+    if (vectorFile == null || !Files.exists(vectorFile)) {
+      return memo;
+    }
+    for (String line : Files.readAllLines(vectorFile, java.nio.charset.StandardCharsets.UTF_8)) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        memo.put(line.substring(tab + 1), Vectors.decode(line.substring(0, tab), embedder.dimension()));
+      }
+    }
+    return memo;
+  }
+
+  private void saveVectors(Map<String, float[]> memo) throws IOException {
+    List<String> lines = new ArrayList<>(memo.size());
+    memo.forEach((text, vector) -> {
+      if (text.indexOf('\n') < 0) {
+        lines.add(Vectors.encode(vector) + "\t" + text);
+      }
+    });
+    Files.write(vectorFile, lines, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private List<Scored> score(List<LabelledPair> pairs, Map<String, float[]> memo, long[] embedNanos) {
@@ -173,10 +208,10 @@ public final class CacheEvaluation {
       }
       out.append("\nguard ablation at the configured threshold (one guard off at a time)\n");
       Checks[] ablations = {
-          new Checks(false, true, true, true, true), new Checks(true, false, true, true, true),
-          new Checks(true, true, false, true, true), new Checks(true, true, true, false, true),
-          new Checks(true, true, true, true, false)};
-      String[] names = {"numbers", "negation", "entities", "entity-order", "relations"};
+          new Checks(false, true, true, true, true, true), new Checks(true, false, true, true, true, true),
+          new Checks(true, true, false, true, true, true), new Checks(true, true, true, false, true, true),
+          new Checks(true, true, true, true, false, true), new Checks(true, true, true, true, true, false)};
+      String[] names = {"numbers", "negation", "entities", "entity-order", "relations", "word-order"};
       for (int i = 0; i < ablations.length; i++) {
         for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
           out.append(String.format(Locale.ROOT, "  without %-12s %-5s %s%n", names[i], set.getKey(),

@@ -23,6 +23,17 @@ final class LexicalGate {
     return stems;
   }
 
+  /** Content-word stems in order of appearance (repeats kept). */
+  static List<String> contentStems(PromptFeatures features) {
+    List<String> stems = new java.util.ArrayList<>(features.words.size());
+    for (String word : features.words) {
+      if (!PromptFeatures.STOP.contains(word) && !PromptFeatures.RELATIONS.contains(word)) {
+        stems.add(stem(word));
+      }
+    }
+    return stems;
+  }
+
   static String stem(String word) {
     String w = word;
     if (w.endsWith("'s") || w.endsWith("’s")) {

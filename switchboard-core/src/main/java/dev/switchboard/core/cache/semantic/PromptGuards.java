@@ -13,9 +13,10 @@ import java.util.Set;
  */
 final class PromptGuards {
   /** Which checks run (each can be switched off for evaluation). */
-  record Checks(boolean numbers, boolean negation, boolean entities, boolean entityOrder, boolean relations) {
-    static final Checks ALL = new Checks(true, true, true, true, true);
-    static final Checks NONE = new Checks(false, false, false, false, false);
+  record Checks(boolean numbers, boolean negation, boolean entities, boolean entityOrder, boolean relations,
+      boolean wordOrder) {
+    static final Checks ALL = new Checks(true, true, true, true, true, true);
+    static final Checks NONE = new Checks(false, false, false, false, false, false);
   }
 
   private PromptGuards() {}
@@ -37,7 +38,32 @@ final class PromptGuards {
     if (checks.relations() && conflictingGovernors(a.governors, b.governors)) {
       return "relations";
     }
+    if (checks.wordOrder() && !sameOrderUpToRotation(LexicalGate.contentStems(a), LexicalGate.contentStems(b))) {
+      return "word-order";
+    }
     return null;
+  }
+
+  /**
+   * Whether the content words both prompts use appear in the same relative order, allowing one rotation (a clause
+   * moved from the front to the back: "In 1990 the club was founded" / "The club was founded in 1990"). Swapped
+   * words ("the original version in favour of the mild edition" / "the mild version in favour of the original
+   * edition") fail.
+   */
+  static boolean sameOrderUpToRotation(List<String> a, List<String> b) {
+    List<String> shared = firstOccurrences(a, new HashSet<>(b));
+    List<String> other = firstOccurrences(b, new HashSet<>(shared));
+    int n = shared.size();
+    if (n < 2 || shared.equals(other)) {
+      return true;
+    }
+    int start = other.indexOf(shared.get(0));
+    for (int i = 0; i < n; i++) {
+      if (!shared.get(i).equals(other.get((start + i) % n))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sharedInSameOrder(List<String> a, List<String> b) {

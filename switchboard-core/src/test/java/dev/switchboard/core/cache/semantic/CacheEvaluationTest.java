@@ -2,19 +2,24 @@ package dev.switchboard.core.cache.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.config.SemanticCacheConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+/** Runs the evaluation on the real paraphrase data (vectors are kept in target/ between runs). */
 class CacheEvaluationTest {
   @Test
-  void pawsAndStsb_configuredSettings_reportsFigures() throws Exception {
-    CacheEvaluation.Report report = new CacheEvaluation(new MiniLmEmbedder()).evaluate(
-        Path.of("/work/shared/data/paraphrase"), 0.90);
+  void pawsAndStsb_defaultSettings_guardsCutFalseHitsOnHardNegatives() throws Exception {
+    double threshold = SemanticCacheConfig.defaults().threshold();
+    CacheEvaluation.Report report = new CacheEvaluation(new MiniLmEmbedder(), Path.of("target/paraphrase-vectors.tsv"))
+        .evaluate(Path.of("/work/shared/data/paraphrase"), threshold);
     System.out.println(report.format());
-    report.mistakes("paws", true, 25).forEach(line -> System.out.println("FALSE " + line));
-    report.mistakes("paws", false, 15).forEach(line -> System.out.println("MISSED " + line));
-    report.mistakes("stsb", true, 10).forEach(line -> System.out.println("FALSE " + line));
-    report.mistakes("stsb", false, 10).forEach(line -> System.out.println("MISSED " + line));
-    assertThat(report.at("paws").negatives()).isGreaterThan(100);
+    report.mistakes("paws", true, 10).forEach(line -> System.out.println("FALSE HIT " + line));
+    CacheEvaluation.Counts guarded = report.at("paws");
+    CacheEvaluation.Counts cosineOnly = report.at("paws", threshold, false);
+    assertThat(guarded.negatives()).isGreaterThan(100);
+    assertThat(guarded.falseHitRate()).isLessThan(cosineOnly.falseHitRate() / 4);
+    assertThat(report.at("stsb").precision()).isGreaterThanOrEqualTo(0.95);
+    assertThat(guarded.truePositives()).isGreaterThan(0);
   }
 }
