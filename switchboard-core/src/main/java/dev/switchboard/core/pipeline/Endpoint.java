@@ -5,5 +5,7 @@ public enum Endpoint {
   CHAT_COMPLETIONS,
   EMBEDDINGS,
   /** Anthropic's {@code /v1/messages}, served through the chat path. */
-  MESSAGES
+  MESSAGES,
+  /** {@code GET /v1/models}. */
+  MODELS
 }

@@ -1,0 +1,106 @@
+package dev.switchboard.server;
+
+import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.ConfigException;
+import dev.switchboard.core.time.Clock;
+import dev.switchboard.core.time.Randomness;
+import dev.switchboard.providers.ProviderRegistry;
+import dev.switchboard.server.http.Route;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A running gateway: one verticle per event loop sharing one port, and their shared services. */
+public final class Gateway {
+  private final Vertx vertx;
+  private final GatewayServices services;
+  private final int port;
+  private final List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private String deploymentId;
+  private Future<Void> closing;
+
+  private Gateway(Vertx vertx, GatewayServices services, int port) {
+    this.vertx = vertx;
+    this.services = services;
+    this.port = port;
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, config, Clock.system(), Randomness.system());
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock, Randomness randomness) {
+    ProviderRegistry registry = ProviderRegistry.builtIn();
+    List<String> problems = registry.validate(config.providers());
+    if (!problems.isEmpty()) {
+      return Future.failedFuture(new ConfigException(problems));
+    }
+    GatewayServices services = new GatewayServices(config, clock, randomness, registry);
+    int port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
+    Gateway gateway = new Gateway(vertx, services, port);
+    return gateway.deploy().map(gateway);
+  }
+
+  private Future<Void> deploy() {
+    int instances = services.config().server().eventLoops();
+    return vertx.deployVerticle(() -> {
+      GatewayVerticle verticle = new GatewayVerticle(services, ready::get, port);
+      verticles.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(instances)).map(id -> {
+      deploymentId = id;
+      ready.set(true);
+      return null;
+    });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://" + services.config().server().host() + ":" + port;
+  }
+
+  public GatewayServices services() {
+    return services;
+  }
+
+  /** The HTTP routes every event loop serves (identical on each). */
+  public List<Route> routes() {
+    return verticles.isEmpty() ? List.of() : verticles.get(0).routes().routes();
+  }
+
+  /** Graceful stop: readiness turns false, in-flight requests get the configured grace period, then undeploy. */
+  public synchronized Future<Void> close() {
+    if (closing != null) {
+      return closing;
+    }
+    ready.set(false);
+    long grace = services.config().server().shutdownGraceMs();
+    List<Future<Void>> draining = new ArrayList<>();
+    for (GatewayVerticle verticle : verticles) {
+      draining.add(verticle.drain(grace));
+    }
+    closing = Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
+        : vertx.undeploy(deploymentId));
+    return closing;
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port on " + host, e);
+    }
+  }
+}

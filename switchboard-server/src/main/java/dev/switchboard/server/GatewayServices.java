@@ -1,0 +1,68 @@
+package dev.switchboard.server;
+
+import dev.switchboard.core.auth.KeyResolver;
+import dev.switchboard.core.auth.StaticKeyResolver;
+import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.config.ProviderConfig;
+import dev.switchboard.core.routing.KeyPool;
+import dev.switchboard.core.routing.ModelCatalog;
+import dev.switchboard.core.time.Clock;
+import dev.switchboard.core.time.Randomness;
+import dev.switchboard.providers.ProviderRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State shared by every event loop of one gateway: configuration, catalogue, key pools, key resolvers, the clock
+ * and randomness. Everything here is thread-safe or immutable.
+ */
+public final class GatewayServices {
+  private final GatewayConfig config;
+  private final Clock clock;
+  private final Randomness randomness;
+  private final ProviderRegistry providers;
+  private final ModelCatalog catalog;
+  private final Map<String, KeyPool> keyPools = new HashMap<>();
+  private final List<KeyResolver> keyResolvers;
+
+  public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
+    this.config = config;
+    this.clock = clock;
+    this.randomness = randomness;
+    this.providers = providers;
+    this.catalog = new ModelCatalog(config);
+    for (ProviderConfig provider : config.providers()) {
+      keyPools.put(provider.name(), new KeyPool(provider.keys()));
+    }
+    this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Randomness randomness() {
+    return randomness;
+  }
+
+  public ProviderRegistry providers() {
+    return providers;
+  }
+
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
+  public Map<String, KeyPool> keyPools() {
+    return keyPools;
+  }
+
+  public List<KeyResolver> keyResolvers() {
+    return keyResolvers;
+  }
+}

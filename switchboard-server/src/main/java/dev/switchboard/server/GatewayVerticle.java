@@ -1,0 +1,106 @@
+package dev.switchboard.server;
+
+import dev.switchboard.core.config.ProviderConfig;
+import dev.switchboard.core.config.ServerConfig;
+import dev.switchboard.core.pipeline.Dialect;
+import dev.switchboard.core.pipeline.Endpoint;
+import dev.switchboard.core.spi.ProviderAdapter;
+import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.server.endpoint.HealthEndpoints;
+import dev.switchboard.server.endpoint.ModelsEndpoint;
+import dev.switchboard.server.endpoint.ProxyEndpoint;
+import dev.switchboard.server.http.ClientCodec;
+import dev.switchboard.server.http.ErrorWriter;
+import dev.switchboard.server.http.OpenAiCodec;
+import dev.switchboard.server.http.ResponseWriter;
+import dev.switchboard.server.http.Route;
+import dev.switchboard.server.http.Router;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One event loop's share of the gateway: its own HTTP server (the port is shared), its own upstream connection
+ * pools, and its own chain instances over the shared services.
+ */
+final class GatewayVerticle extends VerticleBase {
+  private final GatewayServices services;
+  private final BooleanSupplier ready;
+  private final int port;
+  private final Map<String, ProviderAdapter> adapters = new HashMap<>();
+  private HttpServer server;
+  private Router router;
+
+  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port) {
+    this.services = services;
+    this.ready = ready;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    ProviderContext context = new ProviderContext(vertx, services.clock());
+    for (ProviderConfig provider : services.config().providers()) {
+      adapters.put(provider.name(), services.providers().create(provider, context));
+    }
+    router = router();
+    ServerConfig config = services.config().server();
+    HttpServerOptions options = new HttpServerOptions()
+        .setTcpNoDelay(true)
+        .setReuseAddress(true)
+        .setMaxHeaderSize(config.maxHeaderBytes())
+        .setMaxInitialLineLength(8192)
+        .setIdleTimeout(config.clientIdleTimeoutMs())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setHttp2ClearTextEnabled(true)
+        .setHandle100ContinueAutomatically(true);
+    server = vertx.createHttpServer(options).requestHandler(router::handle);
+    return server.listen(port, config.host());
+  }
+
+  private Router router() {
+    ErrorWriter errors = new ErrorWriter();
+    Map<Dialect, ClientCodec> codecs = new HashMap<>();
+    codecs.put(Dialect.OPENAI, new OpenAiCodec());
+    ResponseWriter writer = new ResponseWriter(codecs);
+    long maxBody = services.config().server().maxBodyBytes();
+    var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
+    ProxyEndpoint chat = new ProxyEndpoint(Endpoint.CHAT_COMPLETIONS, proxyChain, writer, errors, services.clock(),
+        maxBody);
+    ProxyEndpoint embeddings = new ProxyEndpoint(Endpoint.EMBEDDINGS, proxyChain, writer, errors,
+        services.clock(), maxBody);
+    ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
+        errors, services.clock(), maxBody);
+    return new Router(errors)
+        .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
+        .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
+        .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
+        .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
+        .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
+        .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
+        .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
+  }
+
+  Router routes() {
+    return router;
+  }
+
+  /** Stops accepting, lets in-flight requests and streams finish for up to {@code graceMillis}. */
+  Future<Void> drain(long graceMillis) {
+    return server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Future<?> stop() {
+    for (ProviderAdapter adapter : adapters.values()) {
+      adapter.close();
+    }
+    return Future.succeededFuture();
+  }
+}

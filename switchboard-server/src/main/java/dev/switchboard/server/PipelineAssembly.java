@@ -1,0 +1,62 @@
+package dev.switchboard.server;
+
+import dev.switchboard.core.auth.AuthFilter;
+import dev.switchboard.core.pipeline.Filter;
+import dev.switchboard.core.pipeline.FilterChain;
+import dev.switchboard.core.pipeline.RequestIdFilter;
+import dev.switchboard.core.routing.PriorityStrategy;
+import dev.switchboard.core.routing.RouteFilter;
+import dev.switchboard.core.routing.RoutingStrategy;
+import dev.switchboard.core.spi.ProviderAdapter;
+import dev.switchboard.server.endpoint.ModelsFilter;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the request path is assembled. Read {@link #proxyChain} top to bottom to know where a
+ * request goes:
+ *
+ * <pre>
+ *   RequestId → Auth → Route
+ *                        └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
+ * </pre>
+ */
+public final class PipelineAssembly {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineAssembly.class);
+
+  private PipelineAssembly() {}
+
+  /** The chain for chat completions, messages and embeddings. */
+  public static FilterChain proxyChain(GatewayServices services, Map<String, ProviderAdapter> adapters,
+      Vertx vertx) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(routeFilter(services, adapters, vertx));
+    return chain(filters);
+  }
+
+  /** The chain for {@code GET /v1/models}: authenticate, then list. */
+  public static FilterChain modelsChain(GatewayServices services) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(new ModelsFilter(services.catalog(), services.clock().epochMillis() / 1000));
+    return chain(filters);
+  }
+
+  private static RouteFilter routeFilter(GatewayServices services, Map<String, ProviderAdapter> adapters,
+      Vertx vertx) {
+    RoutingStrategy priority = new PriorityStrategy();
+    return new RouteFilter(services.catalog(), adapters, services.keyPools(), Map.of(priority.name(), priority),
+        services.config().routing().retry(), services.config().server().timeouts(), vertx, services.clock());
+  }
+
+  private static FilterChain chain(List<Filter> filters) {
+    return new FilterChain(filters, violation -> LOG.error("pipeline contract violation: {}", violation.getMessage()));
+  }
+}

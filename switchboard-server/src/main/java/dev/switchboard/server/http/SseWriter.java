@@ -1,0 +1,91 @@
+package dev.switchboard.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.core.pipeline.Exchange;
+import dev.switchboard.core.pipeline.GatewayException;
+import dev.switchboard.core.stream.ChunkSink;
+import dev.switchboard.core.stream.ChunkStream;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Writes a chunk stream as server-sent events with flow control: when the client's socket is full the upstream
+ * is paused, and resumed when it drains. Each write is whole events, so nothing is ever interleaved inside one.
+ * A client that goes away cancels the upstream.
+ */
+final class SseWriter implements ChunkSink {
+  private final HttpServerResponse out;
+  private final Exchange exchange;
+  private final ClientCodec.StreamEncoder encoder;
+  private final ChunkStream chunks;
+  private final Runnable done;
+  private boolean finished;
+
+  SseWriter(HttpServerResponse out, Exchange exchange, ClientCodec.StreamEncoder encoder, ChunkStream chunks,
+      Runnable done) {
+    this.out = out;
+    this.exchange = exchange;
+    this.encoder = encoder;
+    this.chunks = chunks;
+    this.done = done;
+  }
+
+  void start() {
+    out.setChunked(true);
+    out.putHeader("content-type", "text/event-stream; charset=utf-8");
+    out.putHeader("cache-control", "no-cache");
+    out.putHeader("x-accel-buffering", "no");
+    out.drainHandler(v -> chunks.resume());
+    out.closeHandler(v -> {
+      if (!finished) {
+        finished = true;
+        exchange.cancel();
+        chunks.cancel();
+        done.run();
+      }
+    });
+    chunks.start(this);
+  }
+
+  @Override
+  public void onChunk(ObjectNode chunk) {
+    if (finished) {
+      return;
+    }
+    Buffer frames = encoder.chunk(chunk);
+    if (frames == null) {
+      return;
+    }
+    out.write(frames);
+    if (out.writeQueueFull()) {
+      chunks.pause();
+    }
+  }
+
+  @Override
+  public void onEnd() {
+    finish(encoder.end());
+  }
+
+  @Override
+  public void onError(GatewayException error) {
+    exchange.record().errorType = error.type();
+    exchange.record().errorCode = error.code();
+    finish(encoder.error(error));
+  }
+
+  private void finish(Buffer last) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (out.closed()) {
+      done.run();
+      return;
+    }
+    if (last != null) {
+      out.write(last);
+    }
+    out.end().onComplete(ignored -> done.run());
+  }
+}

@@ -1,0 +1,7 @@
+package dev.switchboard.sim;
+
+/** Serves one simulated call. */
+@FunctionalInterface
+public interface SimRoute {
+  void handle(SimCall call);
+}
