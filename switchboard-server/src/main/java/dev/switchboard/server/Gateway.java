@@ -91,7 +91,7 @@ public final class Gateway {
       draining.add(verticle.drain(grace));
     }
     closing = Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
-        : vertx.undeploy(deploymentId));
+        : vertx.undeploy(deploymentId)).transform(ignored -> services.close());
     return closing;
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.server;
 
 import dev.switchboard.core.auth.KeyResolver;
+import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ProviderConfig;
@@ -9,6 +10,8 @@ import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
 import dev.switchboard.providers.ProviderRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ public final class GatewayServices {
   private final ModelCatalog catalog;
   private final Map<String, KeyPool> keyPools = new HashMap<>();
   private final List<KeyResolver> keyResolvers;
+  private CacheAssembly cache;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
     this.config = config;
@@ -64,5 +68,19 @@ public final class GatewayServices {
 
   public List<KeyResolver> keyResolvers() {
     return keyResolvers;
+  }
+
+  /** The node's response cache, built on first use and shared by every event loop. */
+  public synchronized CacheAssembly cache(Vertx vertx) {
+    if (cache == null) {
+      cache = CacheAssembly.create(config.cache(), vertx, clock, "node-" + Integer.toHexString(randomness.nextInt(Integer.MAX_VALUE)),
+          null);
+    }
+    return cache;
+  }
+
+  /** Releases what the services opened (the cache's Redis connections and workers). */
+  public synchronized Future<Void> close() {
+    return cache == null ? Future.succeededFuture() : cache.close();
   }
 }

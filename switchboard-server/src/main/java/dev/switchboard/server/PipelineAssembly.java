@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → Auth → Route
- *                        └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
+ *   RequestId → Auth → Cache → Route
+ *                                └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
  */
 public final class PipelineAssembly {
@@ -36,7 +36,17 @@ public final class PipelineAssembly {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
     filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.cache(vertx).filter());
     filters.add(routeFilter(services, adapters, vertx));
+    return chain(filters);
+  }
+
+  /** The chain for {@code /admin/cache}: authenticate, then statistics or a purge of the caller's own answers. */
+  public static FilterChain cacheAdminChain(GatewayServices services, Vertx vertx) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.cache(vertx).adminFilter());
     return chain(filters);
   }
 
