@@ -85,8 +85,10 @@ public final class CacheEvaluation {
     for (LabelledPair pair : pairs) {
       float[] a = embed(pair.first(), memo, embedNanos);
       float[] b = embed(pair.second(), memo, embedNanos);
-      scored.add(new Scored(pair, Vectors.dot(a, b), PromptFeatures.of(pair.first()),
-          PromptFeatures.of(pair.second())));
+      PromptFeatures first = PromptFeatures.of(pair.first());
+      PromptFeatures second = PromptFeatures.of(pair.second());
+      double overlap = LexicalGate.overlap(LexicalGate.stems(first), LexicalGate.stems(second));
+      scored.add(new Scored(pair, Vectors.dot(a, b), first, second, overlap >= LocalSemanticTier.MIN_OVERLAP));
     }
     return scored;
   }
@@ -105,9 +107,10 @@ public final class CacheEvaluation {
   }
 
   /** One pair with its similarity and features. */
-  record Scored(LabelledPair pair, float similarity, PromptFeatures first, PromptFeatures second) {
+  /** One pair with its similarity, features, and whether the lexical gate would let it through. */
+  record Scored(LabelledPair pair, float similarity, PromptFeatures first, PromptFeatures second, boolean gated) {
     boolean accepted(double threshold, Checks checks) {
-      return similarity >= threshold && PromptGuards.rejection(first, second, checks) == null;
+      return gated && similarity >= threshold && PromptGuards.rejection(first, second, checks) == null;
     }
   }
 
@@ -194,7 +197,14 @@ public final class CacheEvaluation {
       StringBuilder out = new StringBuilder();
       out.append(String.format(Locale.ROOT, "Semantic cache evaluation (all-MiniLM-L6-v2 q8, %.2f ms/prompt)%n",
           embedMillis));
-      out.append(String.format(Locale.ROOT, "configured: threshold %.2f, guards on%n", threshold));
+      out.append(String.format(Locale.ROOT, "configured: threshold %.2f, lexical gate %.2f, guards on%n", threshold,
+          LocalSemanticTier.MIN_OVERLAP));
+      for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
+        long positives = set.getValue().stream().filter(s -> s.pair().same()).count();
+        long through = set.getValue().stream().filter(s -> s.pair().same() && s.gated()).count();
+        out.append(String.format(Locale.ROOT, "  %-5s lexical gate lets through %d of %d true pairs%n",
+            set.getKey(), through, positives));
+      }
       for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
         out.append(String.format(Locale.ROOT, "  %-5s %s%n", set.getKey(), at(set.getKey()).line()));
       }

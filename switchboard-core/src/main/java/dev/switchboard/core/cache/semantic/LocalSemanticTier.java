@@ -141,6 +141,25 @@ public final class LocalSemanticTier implements SemanticTier {
     }, false);
   }
 
+  /**
+   * The whole look-up, synchronously, on the calling thread (which must not be an event loop): for workers and
+   * benchmarks.
+   */
+  public Match findNow(String contextHash, String prompt) {
+    if (prompt.length() > config.maxPromptChars() || !index.hasContext(contextHash)) {
+      return null;
+    }
+    PromptFeatures features = PromptFeatures.of(prompt);
+    List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, LexicalGate.stems(features),
+        MIN_OVERLAP, clock.epochMillis(), MAX_CANDIDATES);
+    return candidates.isEmpty() ? null : best(prompt, features, candidates);
+  }
+
+  /** Indexes a prompt with a known vector (unit length, the embedder's dimension), for tests and benchmarks. */
+  public void index(String contextHash, String exactKey, String prompt, float[] vector, long expiresAtMillis) {
+    add(contextHash, exactKey, prompt, vector, expiresAtMillis);
+  }
+
   /** Indexes a prompt whose vector is known (from this node or another). */
   void add(String contextHash, String exactKey, String prompt, float[] vector, long expiresAtMillis) {
     if (expiresAtMillis <= clock.epochMillis()) {

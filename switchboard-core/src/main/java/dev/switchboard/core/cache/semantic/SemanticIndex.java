@@ -81,7 +81,11 @@ final class SemanticIndex {
     if (bucket == null) {
       return List.of();
     }
-    List<Candidate> found = bucket.candidates(stems, minOverlap, nowMillis);
+    List<String> expired = new ArrayList<>(0);
+    List<Candidate> found = bucket.candidates(stems, minOverlap, nowMillis, expired);
+    for (String key : expired) {
+      remove(contextHash, key);
+    }
     found.sort((a, b) -> Double.compare(b.overlap(), a.overlap()));
     return found.size() > limit ? found.subList(0, limit) : found;
   }
@@ -136,7 +140,8 @@ final class SemanticIndex {
       }
     }
 
-    synchronized List<Candidate> candidates(Set<String> stems, double minOverlap, long nowMillis) {
+    synchronized List<Candidate> candidates(Set<String> stems, double minOverlap, long nowMillis,
+        List<String> expired) {
       Map<String, Integer> shared = new HashMap<>();
       for (String stem : stems) {
         Set<String> keys = postings.get(stem);
@@ -147,11 +152,9 @@ final class SemanticIndex {
         }
       }
       List<Candidate> found = new ArrayList<>();
-      List<String> expired = null;
       for (Map.Entry<String, Integer> hit : shared.entrySet()) {
         Entry entry = entries.get(hit.getKey());
         if (entry.expiresAtMillis() <= nowMillis) {
-          expired = expired == null ? new ArrayList<>() : expired;
           expired.add(entry.key());
           continue;
         }
@@ -160,9 +163,6 @@ final class SemanticIndex {
         if (overlap >= minOverlap) {
           found.add(new Candidate(entry, overlap));
         }
-      }
-      if (expired != null) {
-        expired.forEach(this::remove);
       }
       return found;
     }

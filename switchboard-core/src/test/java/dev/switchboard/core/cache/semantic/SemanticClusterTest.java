@@ -50,7 +50,7 @@ class SemanticClusterTest {
   }
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
     io.vertx.redis.client.Redis.createClient(vertxA, "redis://127.0.0.1:6379")
         .send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL).arg(stream))
         .await(10, TimeUnit.SECONDS);
