@@ -22,9 +22,12 @@ public final class CacheAssembly {
   private final Redis redis;
   private final LocalSemanticTier semantic;
   private final SemanticStream stream;
+  private final Future<Boolean> redisReady;
 
-  private CacheAssembly(CacheFilter filter, Redis redis, LocalSemanticTier semantic, SemanticStream stream) {
+  private CacheAssembly(CacheFilter filter, Redis redis, LocalSemanticTier semantic, SemanticStream stream,
+      Future<Boolean> redisReady) {
     this.filter = filter;
+    this.redisReady = redisReady;
     this.redis = redis;
     this.semantic = semantic;
     this.stream = stream;
@@ -38,6 +41,7 @@ public final class CacheAssembly {
       CacheFilter.SavedCost savedCost) {
     Redis redis = null;
     SharedTier shared = null;
+    Future<Boolean> redisReady = Future.succeededFuture(false);
     if (config.redis() != null && config.redis().url() != null && !config.redis().url().isBlank()) {
       RedisOptions options = new RedisOptions().setConnectionString(config.redis().url()).setMaxPoolWaiting(1024);
       if (config.redis().password() != null && !config.redis().password().isBlank()) {
@@ -45,7 +49,7 @@ public final class CacheAssembly {
       }
       redis = Redis.createClient(vertx, options);
       shared = new SharedTier(redis, clock, config.redisTimeoutMs(), config.redisBackoffMs());
-      shared.warmUp(WARM_UP_MILLIS);
+      redisReady = shared.warmUp(WARM_UP_MILLIS);
     }
     LocalSemanticTier semantic = null;
     SemanticStream stream = null;
@@ -60,7 +64,7 @@ public final class CacheAssembly {
     }
     ResponseCache cache = new ResponseCache(config.maxBytes(), shared, clock, config.ttlSeconds());
     CacheFilter filter = new CacheFilter(config, cache, semantic, savedCost, vertx);
-    return new CacheAssembly(filter, redis, semantic, stream);
+    return new CacheAssembly(filter, redis, semantic, stream, redisReady);
   }
 
   public CacheFilter filter() {
@@ -70,6 +74,11 @@ public final class CacheAssembly {
   /** The filter answering /admin/cache. */
   public CacheAdminFilter adminFilter() {
     return new CacheAdminFilter(filter);
+  }
+
+  /** Completes once the first Redis connection is open (true) or failed (false); false without Redis. */
+  public Future<Boolean> redisReady() {
+    return redisReady;
   }
 
   public SemanticStream stream() {

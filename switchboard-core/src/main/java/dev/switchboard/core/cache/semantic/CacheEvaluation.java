@@ -208,7 +208,7 @@ public final class CacheEvaluation {
       for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
         out.append(String.format(Locale.ROOT, "  %-5s %s%n", set.getKey(), at(set.getKey()).line()));
       }
-      out.append("\nthreshold sweep (guards on | cosine only)\n");
+      out.append("\nthreshold sweep (lexical gate on; guards on | guards off)\n");
       for (int t = 70; t <= 99; t += 1) {
         double th = t / 100.0;
         for (String set : sets.keySet()) {

@@ -40,13 +40,16 @@ class SemanticClusterTest {
   private CacheAssembly nodeB;
 
   @BeforeEach
-  void setUp() {
-    CacheConfig config = CacheConfig.defaults().withRedis(new RedisConfig("redis://127.0.0.1:6379", null))
-        .withSemantic(new SemanticCacheConfig(true, null, null, null, null, null, null, null, stream));
+  void setUp() throws Exception {
+    CacheConfig config = new CacheConfig(null, null, null, null, null,
+        new RedisConfig("redis://127.0.0.1:6379", null), 2000, 100, null,
+        new SemanticCacheConfig(true, null, null, null, null, null, null, null, stream));
     vertxA = Vertx.vertx();
     vertxB = Vertx.vertx();
     nodeA = CacheAssembly.create(config, vertxA, Clock.system(), "node-a", null);
     nodeB = CacheAssembly.create(config, vertxB, Clock.system(), "node-b", null);
+    assertThat(nodeA.redisReady().await()).isTrue();
+    assertThat(nodeB.redisReady().await()).isTrue();
   }
 
   @AfterEach
@@ -120,7 +123,9 @@ class SemanticClusterTest {
       }
       Thread.sleep(50);
     }
-    assertThat(onB.get("x-switchboard-cache")).isEqualTo("semantic");
+    assertThat(onB.get("x-switchboard-cache"))
+        .as("node A %s, node B %s", nodeA.filter().semantic().statsJson(), nodeB.filter().semantic().statsJson())
+        .isEqualTo("semantic");
     assertThat(Double.parseDouble(onB.get("x-switchboard-cache-similarity"))).isGreaterThanOrEqualTo(0.96);
     assertThat(upstreamB.calls).hasValue(0);
     assertThat(nodeB.stream().received()).isPositive();
