@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
     description = "Evaluate the semantic cache on PAWS and STS-B: precision, recall, false hits, threshold sweep.")
 final class EvalCacheCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Directory with paws-x-en/pairs.tsv and stsb/stsb.tsv "
-      + "(default: /work/shared/data/paraphrase).")
-  Path data = CacheEvaluation.DEFAULT_DATA;
+      + "(default: the shared data folder's paraphrase/).")
+  Path data;
 
   @Option(names = "--threshold", paramLabel = "X", description = "Similarity threshold (default: the configured "
       + "default, cache.semantic.threshold).")
@@ -26,7 +26,12 @@ final class EvalCacheCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     double at = threshold != null ? threshold : SemanticCacheConfig.defaults().threshold();
-    CacheEvaluation.Report report = new CacheEvaluation(new MiniLmEmbedder(), vectors).evaluate(data, at);
+    Path dir = data != null ? data : CacheEvaluation.locateData();
+    if (dir == null) {
+      System.err.println("switchboard eval cache: no paraphrase data found; pass --data DIR");
+      return 2;
+    }
+    CacheEvaluation.Report report = new CacheEvaluation(new MiniLmEmbedder(), vectors).evaluate(dir, at);
     System.out.print(report.format());
     return 0;
   }

@@ -17,8 +17,19 @@ import java.util.Map;
  * threshold sweep and what each guard contributes.
  */
 public final class CacheEvaluation {
-  /** The default data directory, relative to the working directory. */
-  public static final Path DEFAULT_DATA = Path.of("/work/shared/data/paraphrase");
+  private static final List<Path> DATA_LOCATIONS = List.of(Path.of("/work/shared/data/paraphrase"),
+      Path.of("shared/data/paraphrase"), Path.of("../shared/data/paraphrase"),
+      Path.of("../../shared/data/paraphrase"));
+
+  /** The paraphrase data: the shared data folder, or a {@code shared/} folder beside the checkout; null if none. */
+  public static Path locateData() {
+    for (Path candidate : DATA_LOCATIONS) {
+      if (Files.isDirectory(candidate.resolve("paws-x-en"))) {
+        return candidate;
+      }
+    }
+    return null;
+  }
 
   private final Embedder embedder;
   private final Path vectorFile;

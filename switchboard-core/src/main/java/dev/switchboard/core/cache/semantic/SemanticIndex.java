@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,12 +83,12 @@ final class SemanticIndex {
       return List.of();
     }
     List<String> expired = new ArrayList<>(0);
-    List<Candidate> found = bucket.candidates(stems, minOverlap, nowMillis, expired);
+    List<Candidate> found = bucket.candidates(stems, minOverlap, nowMillis, limit, expired);
     for (String key : expired) {
       remove(contextHash, key);
     }
     found.sort((a, b) -> Double.compare(b.overlap(), a.overlap()));
-    return found.size() > limit ? found.subList(0, limit) : found;
+    return found;
   }
 
   /** Every live prompt of a context (the flat scan, for comparison). */
@@ -140,31 +141,41 @@ final class SemanticIndex {
       }
     }
 
-    synchronized List<Candidate> candidates(Set<String> stems, double minOverlap, long nowMillis,
+    synchronized List<Candidate> candidates(Set<String> stems, double minOverlap, long nowMillis, int limit,
         List<String> expired) {
-      Map<String, Integer> shared = new HashMap<>();
+      HashMap<String, int[]> shared = new HashMap<>();
       for (String stem : stems) {
         Set<String> keys = postings.get(stem);
         if (keys != null) {
           for (String key : keys) {
-            shared.merge(key, 1, Integer::sum);
+            int[] count = shared.get(key);
+            if (count == null) {
+              shared.put(key, new int[] {1});
+            } else {
+              count[0]++;
+            }
           }
         }
       }
-      List<Candidate> found = new ArrayList<>();
-      for (Map.Entry<String, Integer> hit : shared.entrySet()) {
+      PriorityQueue<Candidate> best = new PriorityQueue<>(limit + 1,
+          (a, b) -> Double.compare(a.overlap(), b.overlap()));
+      for (Map.Entry<String, int[]> hit : shared.entrySet()) {
         Entry entry = entries.get(hit.getKey());
+        int smaller = Math.max(1, Math.min(stems.size(), entry.stems().size()));
+        double overlap = hit.getValue()[0] / (double) smaller;
+        if (overlap < minOverlap || best.size() >= limit && overlap <= best.peek().overlap()) {
+          continue;
+        }
         if (entry.expiresAtMillis() <= nowMillis) {
           expired.add(entry.key());
           continue;
         }
-        int smaller = Math.max(1, Math.min(stems.size(), entry.stems().size()));
-        double overlap = hit.getValue() / (double) smaller;
-        if (overlap >= minOverlap) {
-          found.add(new Candidate(entry, overlap));
+        best.add(new Candidate(entry, overlap));
+        if (best.size() > limit) {
+          best.poll();
         }
       }
-      return found;
+      return new ArrayList<>(best);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.cache.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.core.config.SemanticCacheConfig;
 import java.nio.file.Path;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class CacheEvaluationTest {
   @Test
   void pawsAndStsb_defaultSettings_guardsCutFalseHitsOnHardNegatives() throws Exception {
+    Path data = CacheEvaluation.locateData();
+    assumeTrue(data != null, "the paraphrase data set is not available");
     double threshold = SemanticCacheConfig.defaults().threshold();
     CacheEvaluation.Report report = new CacheEvaluation(new MiniLmEmbedder(), Path.of("target/paraphrase-vectors.tsv"))
-        .evaluate(Path.of("/work/shared/data/paraphrase"), threshold);
+        .evaluate(data, threshold);
     System.out.println(report.format());
     report.mistakes("paws", true, 10).forEach(line -> System.out.println("FALSE HIT " + line));
     CacheEvaluation.Counts guarded = report.at("paws");
