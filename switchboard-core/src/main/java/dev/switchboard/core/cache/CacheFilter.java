@@ -109,33 +109,37 @@ public final class CacheFilter implements Filter {
         && flights.leaderDone(state.key) == null) {
       return lead(exchange, state);
     }
-    return onContext(slowLookup(exchange, state, 0));
+    state.context = Vertx.currentContext();
+    return slowLookup(exchange, state, 0);
   }
 
+  /** What the slow look-up found: stored bytes and how (exact or semantic). */
+  private record Found(byte[] bytes, String status, double similarity) {}
+
+  /**
+   * Looks in Redis and the semantic tier (their callbacks may run on other threads, so nothing here touches the
+   * exchange), then continues on the request's event loop.
+   */
   private Future<Verdict> slowLookup(Exchange exchange, CacheState state, int round) {
-    Future<byte[]> lookup = round == 0 ? cache.getShared(state.key) : cache.get(state.key);
-    return lookup.compose(bytes -> {
-      Future<Verdict> hit = bytes == null ? null : hit(exchange, bytes, "hit", 0);
-      if (hit != null) {
-        return hit;
-      }
-      if (state.contextHash == null || round > 0) {
-        return afterMiss(exchange, state, round);
-      }
-      return semantic.find(state.contextHash, state.prompt)
-          .compose(match -> match == null ? Future.succeededFuture(null) : semanticHit(exchange, match))
-          .compose(verdict -> verdict != null ? Future.succeededFuture(verdict)
-              : afterMiss(exchange, state, round));
+    return onContext(state.context, find(state, round)).compose(found -> {
+      Future<Verdict> hit = found == null ? null : hit(exchange, found.bytes(), found.status(), found.similarity());
+      return hit != null ? hit : afterMiss(exchange, state, round);
     });
   }
 
-  private Future<Verdict> semanticHit(Exchange exchange, SemanticTier.Match match) {
-    return cache.get(match.exactKey()).map(bytes -> {
-      if (bytes == null) {
-        return null;
+  private Future<Found> find(CacheState state, int round) {
+    Future<byte[]> lookup = round == 0 ? cache.getShared(state.key) : cache.get(state.key);
+    return lookup.compose(bytes -> {
+      if (bytes != null) {
+        return Future.succeededFuture(new Found(bytes, "hit", 0));
       }
-      Future<Verdict> hit = hit(exchange, bytes, "semantic", match.similarity());
-      return hit == null ? null : hit.result();
+      if (state.contextHash == null || round > 0) {
+        return Future.succeededFuture(null);
+      }
+      return semantic.find(state.contextHash, state.prompt).compose(match -> match == null
+          ? Future.succeededFuture(null)
+          : cache.get(match.exactKey()).map(found -> found == null ? null
+              : new Found(found, "semantic", match.similarity())));
     });
   }
 
@@ -258,10 +262,9 @@ public final class CacheFilter implements Filter {
     return new CacheScope(tenant, controls.namespace(), exchange.get(GUARD_POLICY));
   }
 
-  /** Completes on the caller's event loop: the exchange is confined to it. */
-  private static <T> Future<T> onContext(Future<T> future) {
-    Context context = Vertx.currentContext();
-    if (context == null || future.isComplete()) {
+  /** Completes on the request's event loop: the exchange is confined to it. */
+  private static <T> Future<T> onContext(Context context, Future<T> future) {
+    if (context == null || future.isComplete() && Vertx.currentContext() == context) {
       return future;
     }
     Promise<T> promise = Promise.promise();

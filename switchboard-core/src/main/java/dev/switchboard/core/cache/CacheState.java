@@ -8,6 +8,8 @@ final class CacheState {
   String contextHash;
   String prompt;
   SingleFlight.Flight flight;
+  /** The request's event loop, where every step that touches the exchange runs. */
+  io.vertx.core.Context context;
   String status = "miss";
 
   CacheState(String key, CacheControls controls) {
