@@ -17,7 +17,8 @@ public final class ResponseCache {
   /**
    * @param maxBytes bytes the in-process tier may hold
    * @param shared the Redis tier, or null
-   * @param localFillTtlSeconds how long an answer found in Redis stays in the in-process tier
+   * @param localFillTtlSeconds the longest an answer found in Redis stays in the in-process tier (never longer
+   *     than it has left in Redis)
    */
   public ResponseCache(long maxBytes, SharedTier shared, Clock clock, long localFillTtlSeconds) {
     this.local = new LocalTier(maxBytes, clock);
@@ -39,12 +40,16 @@ public final class ResponseCache {
     if (shared == null) {
       return Future.succeededFuture(null);
     }
-    return shared.get(key).map(bytes -> {
-      if (bytes != null) {
-        local.put(key, bytes, localFillTtlSeconds);
-        stats.sharedHits.increment();
+    return shared.get(key).map(found -> {
+      if (found == null) {
+        return null;
       }
-      return bytes;
+      long seconds = Math.min(localFillTtlSeconds, found.ttlMillis() / 1000);
+      if (seconds > 0) {
+        local.put(key, found.bytes(), seconds);
+      }
+      stats.sharedHits.increment();
+      return found.bytes();
     });
   }
 

@@ -7,6 +7,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,13 +44,23 @@ public final class SharedTier {
         });
   }
 
-  /** The stored bytes, or null on a miss or when Redis is unavailable. Never fails. */
-  public Future<byte[]> get(String key) {
+  /** A stored value and how many milliseconds it has left to live. */
+  public record Found(byte[] bytes, long ttlMillis) {}
+
+  /** The stored bytes and their remaining life, or null on a miss or when Redis is unavailable. Never fails. */
+  public Future<Found> get(String key) {
     if (isDown()) {
       return Future.succeededFuture(null);
     }
-    return guarded(redis.send(Request.cmd(Command.GET).arg(key)))
-        .map(response -> response == null ? null : response.toBytes())
+    return guarded(redis.batch(List.of(Request.cmd(Command.GET).arg(key), Request.cmd(Command.PTTL).arg(key))))
+        .map(responses -> {
+          Response value = responses.get(0);
+          Response ttl = responses.get(1);
+          if (value == null || ttl == null || ttl.toLong() <= 0) {
+            return (Found) null;
+          }
+          return new Found(value.toBytes(), ttl.toLong());
+        })
         .otherwise(this::failed);
   }
 

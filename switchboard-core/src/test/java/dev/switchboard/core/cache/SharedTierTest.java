@@ -81,6 +81,25 @@ class SharedTierTest {
   }
 
   @Test
+  void entryFoundInRedis_keptLocallyNoLongerThanItsRemainingLife() throws Exception {
+    SharedTier writer = new SharedTier(Redis.createClient(nodeA, "redis://127.0.0.1:6379"), Clock.system(), 2000,
+        1000);
+    SharedTier reader = new SharedTier(Redis.createClient(nodeB, "redis://127.0.0.1:6379"), Clock.system(), 2000,
+        1000);
+    assertThat(writer.warmUp(10_000).await()).isTrue();
+    assertThat(reader.warmUp(10_000).await()).isTrue();
+    dev.switchboard.core.time.ManualClock clock = new dev.switchboard.core.time.ManualClock();
+    ResponseCache cacheB = new ResponseCache(1 << 20, reader, clock, 3600);
+    String key = CacheScope.prefix("team:ttl", namespace) + "k";
+    writer.put(key, new byte[] {1, 2, 3}, 30).await();
+    assertThat(cacheB.get(key).await()).containsExactly(1, 2, 3);
+    assertThat(cacheB.getLocal(key)).isNotNull();
+    clock.advance(java.time.Duration.ofSeconds(31));
+    assertThat(cacheB.getLocal(key)).isNull();
+    writer.delete(key).await();
+  }
+
+  @Test
   void redisUnreachable_requestsStillServed_fromUpstreamThenLocalTier() throws Exception {
     FakeUpstream upstream = new FakeUpstream();
     FilterChain chain = node(nodeA, "redis://127.0.0.1:1", upstream);

@@ -206,8 +206,9 @@ public final class CacheEvaluation {
     /** The report as text: settings, per-set figures, a threshold sweep, and each guard's contribution. */
     public String format() {
       StringBuilder out = new StringBuilder();
-      out.append(String.format(Locale.ROOT, "Semantic cache evaluation (all-MiniLM-L6-v2 q8, %.2f ms/prompt)%n",
-          embedMillis));
+      out.append(embedMillis > 0
+          ? String.format(Locale.ROOT, "Semantic cache evaluation (all-MiniLM-L6-v2 q8, %.2f ms/prompt)%n", embedMillis)
+          : String.format(Locale.ROOT, "Semantic cache evaluation (all-MiniLM-L6-v2 q8, vectors from file)%n"));
       out.append(String.format(Locale.ROOT, "configured: threshold %.2f, lexical gate %.2f, guards on%n", threshold,
           LocalSemanticTier.MIN_OVERLAP));
       for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
