@@ -3,6 +3,7 @@ package dev.switchboard.server;
 import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.auth.StaticKeyResolver;
+import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.routing.KeyPool;
@@ -73,8 +74,11 @@ public final class GatewayServices {
   /** The node's response cache, built on first use and shared by every event loop. */
   public synchronized CacheAssembly cache(Vertx vertx) {
     if (cache == null) {
-      cache = CacheAssembly.create(config.cache(), vertx, clock, "node-" + Integer.toHexString(randomness.nextInt(Integer.MAX_VALUE)),
-          null);
+      CacheConfig settings = config.cache().redis() == null && config.cluster().redis() != null
+          ? config.cache().withRedis(config.cluster().redis()) : config.cache();
+      String nodeId = config.cluster().nodeId() != null ? config.cluster().nodeId()
+          : "node-" + Integer.toHexString(randomness.nextInt(Integer.MAX_VALUE));
+      cache = CacheAssembly.create(settings, vertx, clock, nodeId, null);
     }
     return cache;
   }
