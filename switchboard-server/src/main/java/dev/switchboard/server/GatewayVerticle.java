@@ -8,8 +8,10 @@ import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.server.endpoint.CacheAdminEndpoint;
 import dev.switchboard.server.endpoint.HealthEndpoints;
+import dev.switchboard.server.endpoint.MessagesEndpoint;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
 import dev.switchboard.server.endpoint.ProxyEndpoint;
+import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
 import dev.switchboard.server.http.OpenAiCodec;
@@ -69,6 +71,7 @@ final class GatewayVerticle extends VerticleBase {
     ErrorWriter errors = new ErrorWriter();
     Map<Dialect, ClientCodec> codecs = new HashMap<>();
     codecs.put(Dialect.OPENAI, new OpenAiCodec());
+    codecs.put(Dialect.ANTHROPIC, new AnthropicCodec());
     ResponseWriter writer = new ResponseWriter(codecs);
     long maxBody = services.config().server().maxBodyBytes();
     var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
@@ -86,6 +89,7 @@ final class GatewayVerticle extends VerticleBase {
         .add(new Route(HttpMethod.DELETE, "/admin/cache", true, cacheAdmin))
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
+        .add(new Route(HttpMethod.POST, "/v1/messages", true, new MessagesEndpoint(chat, services.clock(), maxBody)))
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
         .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
         .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))

@@ -94,6 +94,9 @@ final class AttemptLoop {
         .set("x-switchboard-provider", deployment.providerName())
         .set("x-switchboard-model", upstreamModel)
         .set("x-switchboard-attempts", Integer.toString(attempts));
+    if (!response.warnings().isEmpty()) {
+      exchange.responseHeaders().set("x-switchboard-warning", String.join("; ", response.warnings()));
+    }
     if (response instanceof UpstreamResponse.Complete complete) {
       exchange.record().usage = complete.usage();
       promise.tryComplete(Verdict.answer(GatewayResponse.ok(complete.body())).result());

@@ -19,6 +19,12 @@ public final class StreamPump {
 
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
       StreamDecoder decoder, UpstreamHttp http) {
+    return start(response, exchange, decoder, http, java.util.List.of());
+  }
+
+  /** As {@link #start(HttpClientResponse, UpstreamHttp.Exchange, StreamDecoder, UpstreamHttp)}, with warnings. */
+  public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
+      StreamDecoder decoder, UpstreamHttp http, java.util.List<String> warnings) {
     PushChunkStream stream = new PushChunkStream();
     Promise<UpstreamResponse> first = Promise.promise();
     stream.producer(new PushChunkStream.Producer() {
@@ -37,7 +43,7 @@ public final class StreamPump {
         exchange.cancel();
       }
     });
-    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream);
+    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream, warnings);
     dev.switchboard.core.spi.ChunkEmitter emitter = chunk -> {
       stream.emit(chunk);
       if (!first.future().isComplete()) {
