@@ -104,6 +104,36 @@ class CacheGatewayTest {
     assertThat(again.headers().get("x-switchboard-cache")).isEqualTo("miss");
   }
 
+  @Test
+  void anthropicClient_streamReplayedAsAnthropicEvents_sameText() throws Exception {
+    String body = "{\"model\":\"gpt-4o\",\"max_tokens\":200,\"temperature\":0,\"stream\":true,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"Describe a lighthouse.\"}]}";
+    Reply first = send(HttpMethod.POST, "/v1/messages", body, "anthropic-version", "2023-06-01");
+    Reply replay = send(HttpMethod.POST, "/v1/messages", body, "anthropic-version", "2023-06-01");
+    Reply whole = send(HttpMethod.POST, "/v1/messages", body.replace("\"stream\":true,", ""),
+        "anthropic-version", "2023-06-01");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.headers().get("x-switchboard-cache")).isEqualTo("miss");
+    assertThat(replay.headers().get("x-switchboard-cache")).isEqualTo("hit");
+    assertThat(replay.body()).contains("event: message_start").contains("event: message_stop");
+    assertThat(anthropicText(replay.body())).isEqualTo(anthropicText(first.body())).isNotEmpty();
+    assertThat(whole.headers().get("x-switchboard-cache")).isEqualTo("hit");
+    assertThat(whole.json().path("content").path(0).path("text").asText()).isEqualTo(anthropicText(first.body()));
+  }
+
+  private static String anthropicText(String sse) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (String line : sse.split("\n")) {
+      if (line.startsWith("data: {")) {
+        JsonNode event = Json.parse(line.substring(6));
+        if ("content_block_delta".equals(event.path("type").asText())) {
+          text.append(event.path("delta").path("text").asText(""));
+        }
+      }
+    }
+    return text.toString();
+  }
+
   private static String text(String sse) throws Exception {
     StringBuilder text = new StringBuilder();
     for (String line : sse.split("\n")) {
