@@ -10,6 +10,7 @@ import dev.switchboard.providers.gemini.GeminiProviderFactory;
 import dev.switchboard.providers.openai.OpenAiCompatibleCatalog;
 import dev.switchboard.providers.openai.OpenAiCompatibleProviderFactory;
 import dev.switchboard.providers.anthropic.AnthropicProviderFactory;
+import dev.switchboard.providers.bedrock.BedrockProviderFactory;
 import dev.switchboard.providers.openai.OpenAiProviderFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class ProviderRegistry {
       registry.register(new OpenAiCompatibleProviderFactory(entry));
     }
     registry.register(new AnthropicProviderFactory());
+    registry.register(new BedrockProviderFactory());
     return registry;
   }
 

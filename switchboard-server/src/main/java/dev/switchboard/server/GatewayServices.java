@@ -1,13 +1,12 @@
 package dev.switchboard.server;
 
 import dev.switchboard.core.auth.KeyResolver;
-import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.auth.StaticKeyResolver;
+import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
-import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.routing.KeyPool;
 import dev.switchboard.core.routing.ModelCatalog;
+import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
 import dev.switchboard.providers.ProviderRegistry;
@@ -15,11 +14,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * State shared by every event loop of one gateway: configuration, catalogue, key pools, key resolvers, the clock
- * and randomness. Everything here is thread-safe or immutable.
+ * State shared by every event loop of one gateway: configuration, catalogue, routing (health, key pools, retry
+ * budget), key resolvers, the clock and randomness. Everything here is thread-safe or immutable.
  */
 public final class GatewayServices {
   private final GatewayConfig config;
@@ -27,7 +25,7 @@ public final class GatewayServices {
   private final Randomness randomness;
   private final ProviderRegistry providers;
   private final ModelCatalog catalog;
-  private final Map<String, KeyPool> keyPools = new HashMap<>();
+  private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
   private CacheAssembly cache;
 
@@ -37,9 +35,7 @@ public final class GatewayServices {
     this.randomness = randomness;
     this.providers = providers;
     this.catalog = new ModelCatalog(config);
-    for (ProviderConfig provider : config.providers()) {
-      keyPools.put(provider.name(), new KeyPool(provider.keys()));
-    }
+    this.routing = RoutingRuntime.create(config, clock, randomness);
     this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
   }
 
@@ -63,8 +59,9 @@ public final class GatewayServices {
     return catalog;
   }
 
-  public Map<String, KeyPool> keyPools() {
-    return keyPools;
+  /** Routing state shared by every event loop: health of deployments and keys, retry budget. */
+  public RoutingRuntime routing() {
+    return routing;
   }
 
   public List<KeyResolver> keyResolvers() {

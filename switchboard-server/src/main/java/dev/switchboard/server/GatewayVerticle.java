@@ -84,6 +84,8 @@ final class GatewayVerticle extends VerticleBase {
     CacheAdminEndpoint cacheAdmin = new CacheAdminEndpoint(new ProxyEndpoint(Endpoint.ADMIN,
         PipelineAssembly.cacheAdminChain(services, vertx), writer, errors, services.clock(), maxBody),
         services.clock());
+    ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
+        errors, services.clock(), maxBody);
     return new Router(errors)
         .add(new Route(HttpMethod.GET, "/admin/cache", true, cacheAdmin))
         .add(new Route(HttpMethod.DELETE, "/admin/cache", true, cacheAdmin))
@@ -93,6 +95,7 @@ final class GatewayVerticle extends VerticleBase {
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
         .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
         .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
+        .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
   }

@@ -4,6 +4,7 @@ import dev.switchboard.sim.azure.AzureSimDialect;
 import dev.switchboard.sim.cohere.CohereSimDialect;
 import dev.switchboard.sim.gemini.GeminiSimDialect;
 import dev.switchboard.sim.anthropic.AnthropicSimDialect;
+import dev.switchboard.sim.bedrock.BedrockSimDialect;
 import dev.switchboard.sim.openai.OpenAiSimDialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class SimulatorCatalog {
         latencyScale), seed, null));
     providers.add(new SimulatedProvider("anthropic", new AnthropicSimDialect(), scale(
         LatencyProfile.CLAUDE_3_5_SONNET, latencyScale), seed, null));
+    providers.add(new SimulatedProvider("bedrock", new BedrockSimDialect(), scale(LatencyProfile.CLAUDE_3_5_SONNET,
+        latencyScale), seed, null));
     return providers;
   }
 

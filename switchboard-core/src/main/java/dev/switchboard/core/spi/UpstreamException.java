@@ -38,6 +38,21 @@ public final class UpstreamException extends GatewayException {
     this.retryAfterMillis = -1;
   }
 
+  private UpstreamException(String message, String param, String code) {
+    super(400, ErrorType.INVALID_REQUEST, code, param, message, -1);
+    this.kind = FailureKind.BAD_REQUEST;
+    this.providerStatus = 0;
+    this.retryAfterMillis = -1;
+  }
+
+  /**
+   * The request cannot be sent to this provider as it stands (for example a parameter the provider cannot honour),
+   * found by the adapter before any call: a 400 naming the offending {@code param}, not retried.
+   */
+  public static UpstreamException invalidRequest(String message, String param, String code) {
+    return new UpstreamException(message, param, code);
+  }
+
   public FailureKind kind() {
     return kind;
   }

@@ -8,6 +8,7 @@ import dev.switchboard.core.stream.PushChunkStream;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClientResponse;
+import java.util.Map;
 
 /**
  * Connects a streaming HTTP response to a {@link PushChunkStream} through a decoder. The returned future
