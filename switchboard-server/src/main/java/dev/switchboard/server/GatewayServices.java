@@ -1,10 +1,12 @@
 package dev.switchboard.server;
 
+import dev.switchboard.core.auth.AuthFilter;
 import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
@@ -28,15 +30,29 @@ public final class GatewayServices {
   private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
   private CacheAssembly cache;
+  private final Governance governance;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
+    this(config, clock, randomness, providers, null);
+  }
+
+  /** With {@code governance}: virtual keys after the config keys, limits, budgets and the admin API. */
+  public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers,
+      Governance governance) {
     this.config = config;
     this.clock = clock;
     this.randomness = randomness;
     this.providers = providers;
     this.catalog = new ModelCatalog(config);
     this.routing = RoutingRuntime.create(config, clock, randomness);
-    this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
+    this.governance = governance;
+    this.keyResolvers = governance == null ? List.of(new StaticKeyResolver(config.auth()))
+        : List.of(new StaticKeyResolver(config.auth()), governance.virtualKeys());
+  }
+
+  /** Keys, limits, budgets and the admin API, or null when the gateway runs without them. */
+  public Governance governance() {
+    return governance;
   }
 
   public GatewayConfig config() {
@@ -62,6 +78,12 @@ public final class GatewayServices {
   /** Routing state shared by every event loop: health of deployments and keys, retry budget. */
   public RoutingRuntime routing() {
     return routing;
+  }
+
+  /** Authentication over {@link #keyResolvers()}, honouring the customer header when governance is on. */
+  public AuthFilter authFilter() {
+    return governance == null ? new AuthFilter(keyResolvers)
+        : new AuthFilter(keyResolvers, governance.customerHeader());
   }
 
   public List<KeyResolver> keyResolvers() {

@@ -15,6 +15,7 @@ import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
 import dev.switchboard.server.http.OpenAiCodec;
+import dev.switchboard.server.http.RequestHardening;
 import dev.switchboard.server.http.ResponseWriter;
 import dev.switchboard.server.http.Route;
 import dev.switchboard.server.http.Router;
@@ -36,14 +37,18 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewayServices services;
   private final BooleanSupplier ready;
   private final int port;
+  private final int adminPort;
   private final Map<String, ProviderAdapter> adapters = new HashMap<>();
   private HttpServer server;
+  private HttpServer adminServer;
   private Router router;
+  private Router adminRouter;
 
-  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port) {
+  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port, int adminPort) {
     this.services = services;
     this.ready = ready;
     this.port = port;
+    this.adminPort = adminPort;
   }
 
   @Override
@@ -54,6 +59,25 @@ final class GatewayVerticle extends VerticleBase {
     }
     router = router();
     ServerConfig config = services.config().server();
+    if (adminPort > 0) {
+      adminRouter = AdminRoutes.addTo(new Router(new ErrorWriter()), services, ready);
+      adminServer = hardened(vertx.createHttpServer(serverOptions(config)), adminRouter, config);
+    } else {
+      AdminRoutes.addTo(router, services, null);
+    }
+    server = hardened(vertx.createHttpServer(serverOptions(config)), router, config);
+    Future<?> main = server.listen(port, config.host());
+    return adminServer == null ? main : main.compose(ok -> adminServer.listen(adminPort, config.host()));
+  }
+
+  private HttpServer hardened(HttpServer http, Router routes, ServerConfig config) {
+    var limits = services.config().governance();
+    RequestHardening hardening = new RequestHardening(vertx, routes::handle, new ErrorWriter(),
+        limits.requestDeadlineMs());
+    return http.requestHandler(hardening);
+  }
+
+  private static HttpServerOptions serverOptions(ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions()
         .setTcpNoDelay(true)
         .setReuseAddress(true)
@@ -63,8 +87,7 @@ final class GatewayVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setHttp2ClearTextEnabled(true)
         .setHandle100ContinueAutomatically(true);
-    server = vertx.createHttpServer(options).requestHandler(router::handle);
-    return server.listen(port, config.host());
+    return options;
   }
 
   private Router router() {
@@ -104,9 +127,18 @@ final class GatewayVerticle extends VerticleBase {
     return router;
   }
 
+  /** The admin port's routes, or an empty list when the admin API shares the main port. */
+  java.util.List<Route> adminRoutes() {
+    return adminRouter == null ? java.util.List.of() : adminRouter.routes();
+  }
+
   /** Stops accepting, lets in-flight requests and streams finish for up to {@code graceMillis}. */
   Future<Void> drain(long graceMillis) {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+    Future<Void> admin = adminServer == null ? Future.succeededFuture() : adminServer.shutdown(graceMillis,
+        TimeUnit.MILLISECONDS);
+    Future<Void> main = server == null ? Future.succeededFuture() : server.shutdown(graceMillis,
+        TimeUnit.MILLISECONDS);
+    return Future.join(main, admin).mapEmpty();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.switchboard.server;
 
-import dev.switchboard.core.auth.AuthFilter;
+import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.pipeline.Filter;
 import dev.switchboard.core.pipeline.FilterChain;
 import dev.switchboard.core.pipeline.RequestIdFilter;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → Auth → Cache → Route
- *                                └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
+ *   RequestId → Auth → UpstreamUrlGuard → RateLimit → Budget → Cache → Route
+ *                        └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
  */
 public final class PipelineAssembly {
@@ -34,7 +34,13 @@ public final class PipelineAssembly {
       Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    Governance governance = services.governance();
+    filters.add(services.authFilter());
+    if (governance != null) {
+      filters.add(governance.upstreamUrlFilter());
+      filters.add(governance.rateLimitFilter());
+      filters.add(governance.budgetFilter(null));
+    }
     filters.add(services.cache(vertx).filter());
     filters.add(routeFilter(services, adapters, vertx));
     return chain(filters);
@@ -44,7 +50,7 @@ public final class PipelineAssembly {
   public static FilterChain cacheAdminChain(GatewayServices services, Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.authFilter());
     filters.add(services.cache(vertx).adminFilter());
     return chain(filters);
   }
@@ -53,7 +59,7 @@ public final class PipelineAssembly {
   public static FilterChain modelsChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.authFilter());
     filters.add(new ModelsFilter(services.catalog(), services.clock().epochMillis() / 1000));
     return chain(filters);
   }
@@ -62,7 +68,7 @@ public final class PipelineAssembly {
   public static FilterChain adminHealthChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.authFilter());
     filters.add(new AdminHealthFilter(services.routing().health()));
     return chain(filters);
   }

@@ -127,7 +127,7 @@ class BedrockSdkIntegrationTest {
       assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
     });
     assertThat(raw.headers().values("x-switchboard-provider")).containsExactly("bedrock");
-    assertThat(raw.headers().values("x-switchboard-dropped-params")).isEmpty();
+    assertThat(raw.headers().values("x-switchboard-warning")).isEmpty();
   }
 
   @Test
@@ -216,7 +216,7 @@ class BedrockSdkIntegrationTest {
     var raw = client.chat().completions().withRawResponse().create(chat("hi").presencePenalty(0.4).seed(3L)
         .build());
     assertThat(raw.parse().choices()).hasSize(1);
-    assertThat(raw.headers().values("x-switchboard-dropped-params")).containsExactly("presence_penalty, seed");
+    assertThat(raw.headers().values("x-switchboard-warning")).containsExactly("dropped unsupported parameters: presence_penalty, seed");
   }
 
   @Test

@@ -199,9 +199,8 @@ class BedrockAdapterSimulatorTest {
     }
     HttpClient client = vertx.createHttpClient();
     try {
-      HttpClientResponse response = await(client.request(options).compose(r -> r.send(Buffer.buffer(body))));
-      await(response.body());
-      return response;
+      return await(client.request(options).compose(r -> r.send(Buffer.buffer(body)))
+          .compose(response -> response.body().map(ignored -> response)));
     } finally {
       client.close();
     }
