@@ -59,7 +59,8 @@ public final class Gateway {
       Integer admin = config.server().adminPort();
       int adminPort = admin == null ? -1 : admin == 0 ? freePort(config.server().host()) : admin;
       Gateway gateway = new Gateway(vertx, services, port, adminPort);
-      return gateway.deploy().compose(ignored -> gateway.joinCluster()).map(gateway).onFailure(error -> governance.close());
+      return Future.fromCompletionStage(services.observability().migrate())
+          .compose(ignored -> gateway.deploy()).compose(ignored -> gateway.joinCluster()).map(gateway).onFailure(error -> governance.close());
     });
   }
 
@@ -127,12 +128,13 @@ public final class Gateway {
     closing = Future.join(draining).transform(ignored -> {
       services.routing().close();
       return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    }).eventually(() -> {
+    }).eventually(() -> vertx.executeBlocking(() -> {
+      services.observability().close();
       if (services.governance() != null) {
         services.governance().close();
       }
-      return services.close();
-    });
+      return null;
+    }).transform(ignored -> services.close()));
     return closing;
   }
 

@@ -7,6 +7,7 @@ import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.governance.Governance;
+import dev.switchboard.core.observe.Observability;
 import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
@@ -31,6 +32,7 @@ public final class GatewayServices {
   private final List<KeyResolver> keyResolvers;
   private CacheAssembly cache;
   private final Governance governance;
+  private final Observability observability;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
     this(config, clock, randomness, providers, null);
@@ -48,6 +50,7 @@ public final class GatewayServices {
     this.governance = governance;
     this.keyResolvers = governance == null ? List.of(new StaticKeyResolver(config.auth()))
         : List.of(new StaticKeyResolver(config.auth()), governance.virtualKeys());
+    this.observability = Observability.create(config, clock, randomness);
   }
 
   /** Keys, limits, budgets and the admin API, or null when the gateway runs without them. */
@@ -105,5 +108,10 @@ public final class GatewayServices {
   /** Releases what the services opened (the cache's Redis connections and workers). */
   public synchronized Future<Void> close() {
     return cache == null ? Future.succeededFuture() : cache.close();
+  }
+
+  /** Prices, request log, metrics and tracing. */
+  public Observability observability() {
+    return observability;
   }
 }

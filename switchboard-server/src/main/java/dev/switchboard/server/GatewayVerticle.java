@@ -7,6 +7,7 @@ import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.server.endpoint.CacheAdminEndpoint;
+import dev.switchboard.server.admin.ObservabilityEndpoints;
 import dev.switchboard.server.endpoint.HealthEndpoints;
 import dev.switchboard.server.endpoint.MessagesEndpoint;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
@@ -109,7 +110,7 @@ final class GatewayVerticle extends VerticleBase {
         services.clock());
     ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
         errors, services.clock(), maxBody);
-    return new Router(errors)
+    Router router = new Router(errors)
         .add(new Route(HttpMethod.GET, "/admin/cache", true, cacheAdmin))
         .add(new Route(HttpMethod.DELETE, "/admin/cache", true, cacheAdmin))
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
@@ -121,6 +122,9 @@ final class GatewayVerticle extends VerticleBase {
         .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
+    new ObservabilityEndpoints(services.observability(), vertx, services.clock(), errors).routes()
+        .forEach(router::add);
+    return router;
   }
 
   Router routes() {

@@ -96,6 +96,7 @@ class BedrockSdkIntegrationTest {
 
   @AfterEach
   void heal() {
+    harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(SimulatedProvider::heal);
   }
 

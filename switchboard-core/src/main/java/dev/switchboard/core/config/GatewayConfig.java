@@ -15,7 +15,8 @@ public record GatewayConfig(
     CacheConfig cache,
     ClusterConfig cluster,
     StoreConfig store,
-    GovernanceConfig governance) {
+    GovernanceConfig governance,
+    ObservabilityConfig observability) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -27,12 +28,13 @@ public record GatewayConfig(
     cluster = cluster == null ? ClusterConfig.defaults() : cluster;
     store = store == null ? StoreConfig.defaults() : store;
     governance = governance == null ? GovernanceConfig.defaults() : governance;
+    observability = observability == null ? ObservabilityConfig.defaults() : observability;
   }
 
-  /** Without a governance section (defaults apply). */
+  /** Without governance and observability sections (defaults apply). */
   public GatewayConfig(ServerConfig server, List<ProviderConfig> providers, List<ModelGroupConfig> models,
       AuthConfig auth, RoutingConfig routing, CacheConfig cache, ClusterConfig cluster, StoreConfig store) {
-    this(server, providers, models, auth, routing, cache, cluster, store, null);
+    this(server, providers, models, auth, routing, cache, cluster, store, null, null);
   }
 
   public Optional<ProviderConfig> provider(String name) {
@@ -49,6 +51,7 @@ public record GatewayConfig(
     ServerConfig s = server;
     ServerConfig moved = new ServerConfig(s.host(), port, s.adminPort(), s.eventLoops(), s.maxBodyBytes(),
         s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts());
-    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store, governance);
+    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store, governance,
+        observability);
   }
 }
