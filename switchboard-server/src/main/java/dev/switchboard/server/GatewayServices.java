@@ -12,6 +12,8 @@ import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
+import dev.switchboard.core.usage.CostCalculator;
+import dev.switchboard.core.usage.ModelPrice;
 import dev.switchboard.providers.ProviderRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -100,7 +102,10 @@ public final class GatewayServices {
           ? config.cache().withRedis(config.cluster().redis()) : config.cache();
       String nodeId = config.cluster().nodeId() != null ? config.cluster().nodeId()
           : "node-" + Integer.toHexString(randomness.nextInt(Integer.MAX_VALUE));
-      cache = CacheAssembly.create(settings, vertx, clock, nodeId, null);
+      cache = CacheAssembly.create(settings, vertx, clock, nodeId, (model, usage) -> {
+        ModelPrice price = observability.prices().find(null, model);
+        return price == null ? 0.0 : CostCalculator.cost(usage, price);
+      });
     }
     return cache;
   }
