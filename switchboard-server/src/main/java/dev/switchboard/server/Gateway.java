@@ -134,7 +134,7 @@ public final class Gateway {
         services.governance().close();
       }
       return null;
-    }));
+    }).transform(ignored -> services.close()));
     return closing;
   }
 

@@ -3,6 +3,8 @@ package dev.switchboard.server;
 import dev.switchboard.core.auth.AuthFilter;
 import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
+import dev.switchboard.core.cache.CacheAssembly;
+import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.observe.Observability;
@@ -10,7 +12,12 @@ import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
+import dev.switchboard.core.usage.CostCalculator;
+import dev.switchboard.core.usage.ModelPrice;
 import dev.switchboard.providers.ProviderRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -25,6 +32,7 @@ public final class GatewayServices {
   private final ModelCatalog catalog;
   private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
+  private CacheAssembly cache;
   private final Governance governance;
   private final Observability observability;
 
@@ -85,6 +93,26 @@ public final class GatewayServices {
 
   public List<KeyResolver> keyResolvers() {
     return keyResolvers;
+  }
+
+  /** The node's response cache, built on first use and shared by every event loop. */
+  public synchronized CacheAssembly cache(Vertx vertx) {
+    if (cache == null) {
+      CacheConfig settings = config.cache().redis() == null && config.cluster().redis() != null
+          ? config.cache().withRedis(config.cluster().redis()) : config.cache();
+      String nodeId = config.cluster().nodeId() != null ? config.cluster().nodeId()
+          : "node-" + Integer.toHexString(randomness.nextInt(Integer.MAX_VALUE));
+      cache = CacheAssembly.create(settings, vertx, clock, nodeId, (model, usage) -> {
+        ModelPrice price = observability.prices().find(null, model);
+        return price == null ? 0.0 : CostCalculator.cost(usage, price);
+      });
+    }
+    return cache;
+  }
+
+  /** Releases what the services opened (the cache's Redis connections and workers). */
+  public synchronized Future<Void> close() {
+    return cache == null ? Future.succeededFuture() : cache.close();
   }
 
   /** Prices, request log, metrics and tracing. */

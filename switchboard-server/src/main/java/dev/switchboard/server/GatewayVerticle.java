@@ -6,6 +6,7 @@ import dev.switchboard.core.pipeline.Dialect;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.server.endpoint.CacheAdminEndpoint;
 import dev.switchboard.server.admin.ObservabilityEndpoints;
 import dev.switchboard.server.endpoint.HealthEndpoints;
 import dev.switchboard.server.endpoint.MessagesEndpoint;
@@ -104,9 +105,14 @@ final class GatewayVerticle extends VerticleBase {
         services.clock(), maxBody);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
         errors, services.clock(), maxBody);
+    CacheAdminEndpoint cacheAdmin = new CacheAdminEndpoint(new ProxyEndpoint(Endpoint.ADMIN,
+        PipelineAssembly.cacheAdminChain(services, vertx), writer, errors, services.clock(), maxBody),
+        services.clock());
     ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
         errors, services.clock(), maxBody);
     Router router = new Router(errors)
+        .add(new Route(HttpMethod.GET, "/admin/cache", true, cacheAdmin))
+        .add(new Route(HttpMethod.DELETE, "/admin/cache", true, cacheAdmin))
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/v1/messages", true, new MessagesEndpoint(chat, services.clock(), maxBody)))

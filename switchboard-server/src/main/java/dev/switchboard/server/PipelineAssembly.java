@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → AccessLog → [Tracing] → Auth → UpstreamUrlGuard → RateLimit → Budget → Usage → Route
+ *   RequestId → AccessLog → [Tracing] → Auth → UpstreamUrlGuard → RateLimit → Budget → Usage → Cache → Route
  *                                                                                     └─ per attempt:
  *                                                            Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
@@ -60,7 +60,17 @@ public final class PipelineAssembly {
     if (recording) {
       filters.add(observability.usageFilter());
     }
+    filters.add(services.cache(vertx).filter());
     filters.add(routeFilter(services, adapters, vertx));
+    return chain(filters);
+  }
+
+  /** The chain for {@code /admin/cache}: authenticate, then statistics or a purge of the caller's own answers. */
+  public static FilterChain cacheAdminChain(GatewayServices services, Vertx vertx) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    filters.add(services.authFilter());
+    filters.add(services.cache(vertx).adminFilter());
     return chain(filters);
   }
 

@@ -74,6 +74,8 @@ class BedrockSdkIntegrationTest {
         keys:
           - key: sk-test-client-0001
             name: tests
+      cache:
+        enabled: false
       """;
   private static final String MODEL = "claude-3-5-sonnet-bedrock";
   private static GatewayHarness harness;

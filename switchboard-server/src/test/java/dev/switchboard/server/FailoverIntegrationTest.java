@@ -98,6 +98,8 @@ class FailoverIntegrationTest {
       auth:
         keys:
           - {key: sk-test-client-0001, name: tests}
+      cache:
+        enabled: false
       """;
 
   @Test

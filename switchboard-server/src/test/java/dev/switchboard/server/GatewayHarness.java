@@ -95,6 +95,8 @@ public final class GatewayHarness implements AutoCloseable {
         keys:
           - key: sk-test-client-0001
             name: tests
+      cache:
+        enabled: false
       """;
 
   public String baseUrl() {

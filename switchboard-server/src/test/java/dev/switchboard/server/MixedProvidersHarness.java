@@ -56,5 +56,7 @@ final class MixedProvidersHarness {
         keys:
           - key: sk-test-client-0001
             name: tests
+      cache:
+        enabled: false
       """;
 }

@@ -97,6 +97,8 @@ class NativeProvidersSdkIntegrationTest {
         keys:
           - key: sk-test-client-0001
             name: tests
+      cache:
+        enabled: false
       """;
 
   private static GatewayHarness harness;

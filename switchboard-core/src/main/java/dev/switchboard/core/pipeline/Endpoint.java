@@ -7,5 +7,7 @@ public enum Endpoint {
   /** Anthropic's {@code /v1/messages}, served through the chat path. */
   MESSAGES,
   /** {@code GET /v1/models}. */
-  MODELS
+  MODELS,
+  /** Gateway administration ({@code /admin/...}). */
+  ADMIN
 }

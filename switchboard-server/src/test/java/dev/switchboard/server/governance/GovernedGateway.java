@@ -62,6 +62,8 @@ final class GovernedGateway implements AutoCloseable {
           url: jdbc:postgresql://127.0.0.1:5432/test
           user: postgres
       %s
+      cache:
+        enabled: false
       governance:
         table_prefix: ${PREFIX}
         request_deadline_ms: 1500
