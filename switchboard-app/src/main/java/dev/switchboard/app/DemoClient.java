@@ -30,6 +30,13 @@ final class DemoClient {
         .header("content-type", "application/json").header("authorization", "Bearer " + apiKey));
   }
 
+  /** A request that must reach a provider: asks the cache to neither serve nor store it. */
+  Reply postUncached(String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.ofString(json))
+        .header("content-type", "application/json").header("authorization", "Bearer " + apiKey)
+        .header("x-switchboard-cache", "no-cache"));
+  }
+
   Reply postWithKey(String path, String json, String key) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.ofString(json))
         .header("content-type", "application/json").header("authorization", "Bearer " + key));

@@ -24,7 +24,7 @@ final class DemoTraffic {
   List<Result> run() {
     List<String> models = step("list models", this::models);
     for (String model : models) {
-      if (!model.contains("embedding")) {
+      if (!model.contains("embed")) {
         step("chat " + model, () -> chat(model));
       }
     }
@@ -67,7 +67,8 @@ final class DemoTraffic {
   }
 
   private Object chat(String model) throws Exception {
-    DemoClient.Reply reply = client.post("/v1/chat/completions", chatBody(model, "Say hello to " + model, false));
+    DemoClient.Reply reply = client.postUncached("/v1/chat/completions", chatBody(model, "Say hello to " + model,
+        false));
     check(reply.status() == 200, model + " returned " + reply.status() + ": " + brief(reply.body()));
     JsonNode body = Json.parse(reply.body());
     String content = body.path("choices").path(0).path("message").path("content").asText("");
@@ -80,7 +81,7 @@ final class DemoTraffic {
   private Object stream() throws Exception {
     String body = "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Stream a short answer\"}]}";
-    DemoClient.Reply reply = client.post("/v1/chat/completions", body);
+    DemoClient.Reply reply = client.postUncached("/v1/chat/completions", body);
     check(reply.status() == 200, "stream returned " + reply.status());
     int events = 0;
     boolean done = false;
@@ -115,7 +116,8 @@ final class DemoTraffic {
     DemoClient.raw(HttpRequest.newBuilder(URI.create(simUrl + "/_sim/providers/openai/fault"))
         .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"status\",\"status\":503}")));
     try {
-      DemoClient.Reply reply = client.post("/v1/chat/completions", chatBody("gpt-4o", "Are you there?", false));
+      DemoClient.Reply reply = client.postUncached("/v1/chat/completions", chatBody("gpt-4o", "Are you there?",
+          false));
       check(reply.status() == 200, "failover returned " + reply.status() + ": " + brief(reply.body()));
       check(reply.header("x-switchboard-provider").equals("openai-backup"),
           "served by " + reply.header("x-switchboard-provider") + ", expected openai-backup");
