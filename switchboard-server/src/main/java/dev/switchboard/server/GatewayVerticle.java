@@ -100,16 +100,16 @@ final class GatewayVerticle extends VerticleBase {
     long maxBody = services.config().server().maxBodyBytes();
     var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
     ProxyEndpoint chat = new ProxyEndpoint(Endpoint.CHAT_COMPLETIONS, proxyChain, writer, errors, services.clock(),
-        maxBody);
+        maxBody, services.config().server().jsonMaxDepth());
     ProxyEndpoint embeddings = new ProxyEndpoint(Endpoint.EMBEDDINGS, proxyChain, writer, errors,
-        services.clock(), maxBody);
+        services.clock(), maxBody, services.config().server().jsonMaxDepth());
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
-        errors, services.clock(), maxBody);
+        errors, services.clock(), maxBody, services.config().server().jsonMaxDepth());
     CacheAdminEndpoint cacheAdmin = new CacheAdminEndpoint(new ProxyEndpoint(Endpoint.ADMIN,
         PipelineAssembly.cacheAdminChain(services, vertx), writer, errors, services.clock(), maxBody),
         services.clock());
     ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
-        errors, services.clock(), maxBody);
+        errors, services.clock(), maxBody, services.config().server().jsonMaxDepth());
     Router router = new Router(errors)
         .add(new Route(HttpMethod.GET, "/admin/cache", true, cacheAdmin))
         .add(new Route(HttpMethod.DELETE, "/admin/cache", true, cacheAdmin))

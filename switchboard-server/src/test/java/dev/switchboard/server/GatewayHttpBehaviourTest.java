@@ -102,6 +102,14 @@ class GatewayHttpBehaviourTest {
   }
 
   @Test
+  void nestingBeyondServerJsonMaxDepth_is400() throws Exception {
+    String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+    Reply reply = send(HttpMethod.POST, "/v1/chat/completions", chat("gpt-4o", ",\"x\":" + deep), true);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().path("error").path("message").asText()).contains("at most 32 levels");
+  }
+
+  @Test
   void missingMessages_is400NamingTheParameter() throws Exception {
     Reply reply = send(HttpMethod.POST, "/v1/chat/completions", "{\"model\":\"gpt-4o\"}", true);
     assertThat(reply.status()).isEqualTo(400);

@@ -41,7 +41,7 @@ public final class MessagesEndpoint implements Handler<HttpServerRequest> {
       }
       ObjectNode canonical;
       try {
-        canonical = AnthropicMessagesRequest.toOpenAi(ProxyEndpoint.parse(read.result()));
+        canonical = AnthropicMessagesRequest.toOpenAi(ProxyEndpoint.parse(read.result(), chat.maxJsonDepth()));
         RequestValidator.chat(canonical);
       } catch (GatewayException e) {
         fail(request, requestId, e);

@@ -33,8 +33,16 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
   private final long maxBodyBytes;
   private final Consumer<ObjectNode> validator;
 
+  private final int maxJsonDepth;
+
   public ProxyEndpoint(Endpoint endpoint, FilterChain chain, ResponseWriter writer, ErrorWriter errors, Clock clock,
       long maxBodyBytes) {
+    this(endpoint, chain, writer, errors, clock, maxBodyBytes, dev.switchboard.api.Json.MAX_DEPTH);
+  }
+
+  public ProxyEndpoint(Endpoint endpoint, FilterChain chain, ResponseWriter writer, ErrorWriter errors, Clock clock,
+      long maxBodyBytes, int maxJsonDepth) {
+    this.maxJsonDepth = maxJsonDepth;
     this.endpoint = endpoint;
     this.chain = chain;
     this.writer = writer;
@@ -55,7 +63,7 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
       }
       ObjectNode body;
       try {
-        body = parse(read.result());
+        body = parse(read.result(), maxJsonDepth);
         validator.accept(body);
       } catch (GatewayException e) {
         fail(request, requestId, e);
@@ -81,6 +89,46 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
   private void fail(HttpServerRequest request, String requestId, Throwable cause) {
     GatewayException error = cause instanceof GatewayException e ? e : GatewayException.internal();
     errors.write(request, MultiMap.caseInsensitiveMultiMap().set("x-request-id", requestId), error);
+  }
+
+  /** The deepest JSON nesting this endpoint accepts. */
+  public int maxJsonDepth() {
+    return maxJsonDepth;
+  }
+
+  /** Parses a request body and refuses documents nested deeper than {@code maxDepth} (server.json_max_depth). */
+  public static ObjectNode parse(Buffer bytes, int maxDepth) {
+    ObjectNode body = parse(bytes);
+    if (depth(body, maxDepth) > maxDepth) {
+      throw GatewayException.badRequest("The JSON body is nested too deeply (at most " + maxDepth + " levels).",
+          null);
+    }
+    return body;
+  }
+
+  private static int depth(JsonNode root, int limit) {
+    java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    nodes.push(root);
+    depths.push(1);
+    int deepest = 0;
+    while (!nodes.isEmpty()) {
+      JsonNode node = nodes.pop();
+      int level = depths.pop();
+      deepest = Math.max(deepest, level);
+      if (deepest > limit) {
+        return deepest;
+      }
+      if (node.isContainerNode()) {
+        for (JsonNode child : node) {
+          if (child.isContainerNode()) {
+            nodes.push(child);
+            depths.push(level + 1);
+          }
+        }
+      }
+    }
+    return deepest;
   }
 
   static ObjectNode parse(Buffer bytes) {

@@ -17,13 +17,18 @@ import java.util.Map;
  * connection that sends no complete request head is closed by the server's idle timeout. Every path except the
  * health probes needs a
  * key before its body is even read: a request without any credential header is answered 401 here. One instance
- * per event loop (not thread-safe).
+ * per event loop (not thread-safe); the deadline is checked by a periodic sweep, not a timer per request.
  */
 public final class RequestHardening implements Handler<HttpServerRequest> {
   private final Vertx vertx;
   private final Handler<HttpServerRequest> next;
   private final ErrorWriter errors;
   private final long requestDeadlineMillis;
+  private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+  private long sweeper = -1;
+
+  /** A request still being received, and when it started. */
+  private record Pending(HttpServerRequest request, long startNanos) {}
 
   public RequestHardening(Vertx vertx, Handler<HttpServerRequest> next, ErrorWriter errors,
       long requestDeadlineMillis) {
@@ -31,6 +36,26 @@ public final class RequestHardening implements Handler<HttpServerRequest> {
     this.next = next;
     this.errors = errors;
     this.requestDeadlineMillis = requestDeadlineMillis;
+  }
+
+  /**
+   * One periodic sweep per event loop instead of a timer per request: requests arrive in time order, so the
+   * queue's head is always the oldest; finished ones are dropped, overdue unfinished ones lose their connection.
+   */
+  private void sweep() {
+    long now = System.nanoTime();
+    long deadline = requestDeadlineMillis * 1_000_000L;
+    while (!pending.isEmpty()) {
+      Pending head = pending.peekFirst();
+      if (head.request().isEnded()) {
+        pending.pollFirst();
+      } else if (now - head.startNanos() > deadline) {
+        pending.pollFirst();
+        head.request().connection().close();
+      } else {
+        return;
+      }
+    }
   }
 
   @Override
@@ -51,12 +76,11 @@ public final class RequestHardening implements Handler<HttpServerRequest> {
       return;
     }
     if (!request.isEnded()) {
-      // Other handlers own the request's and response's end handlers, so the timer only looks, then acts.
-      vertx.setTimer(requestDeadlineMillis, id -> {
-        if (!request.isEnded()) {
-          request.connection().close();
-        }
-      });
+      // Other handlers own the request's end handlers, so the sweep only looks, then acts.
+      pending.addLast(new Pending(request, System.nanoTime()));
+      if (sweeper < 0) {
+        sweeper = vertx.setPeriodic(Math.max(50, Math.min(1_000, requestDeadlineMillis / 4)), id -> sweep());
+      }
     }
     next.handle(request);
   }
