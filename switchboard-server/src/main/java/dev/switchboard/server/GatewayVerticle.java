@@ -99,10 +99,11 @@ final class GatewayVerticle extends VerticleBase {
     ResponseWriter writer = new ResponseWriter(codecs);
     long maxBody = services.config().server().maxBodyBytes();
     var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
+    var rejections = PipelineAssembly.rejectionChain(services);
     ProxyEndpoint chat = new ProxyEndpoint(Endpoint.CHAT_COMPLETIONS, proxyChain, writer, errors, services.clock(),
-        maxBody, services.config().server().jsonMaxDepth());
+        maxBody, services.config().server().jsonMaxDepth()).rejectionsThrough(rejections);
     ProxyEndpoint embeddings = new ProxyEndpoint(Endpoint.EMBEDDINGS, proxyChain, writer, errors,
-        services.clock(), maxBody, services.config().server().jsonMaxDepth());
+        services.clock(), maxBody, services.config().server().jsonMaxDepth()).rejectionsThrough(rejections);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
         errors, services.clock(), maxBody, services.config().server().jsonMaxDepth());
     CacheAdminEndpoint cacheAdmin = new CacheAdminEndpoint(new ProxyEndpoint(Endpoint.ADMIN,

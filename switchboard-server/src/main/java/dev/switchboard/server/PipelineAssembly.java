@@ -74,6 +74,17 @@ public final class PipelineAssembly {
     return chain(filters);
   }
 
+  /** The chain for requests refused before the proxy chain: request id, access log, then the refusal. */
+  public static FilterChain rejectionChain(GatewayServices services) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    if (services.observability().config().enabled()) {
+      filters.add(services.observability().accessLogFilter());
+    }
+    filters.add(new dev.switchboard.server.endpoint.RejectFilter());
+    return chain(filters);
+  }
+
   /** The chain for {@code GET /v1/models}: authenticate, then list. */
   public static FilterChain modelsChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();

@@ -34,6 +34,7 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
   private final Consumer<ObjectNode> validator;
 
   private final int maxJsonDepth;
+  private FilterChain rejections;
 
   public ProxyEndpoint(Endpoint endpoint, FilterChain chain, ResponseWriter writer, ErrorWriter errors, Clock clock,
       long maxBodyBytes) {
@@ -52,13 +53,22 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
     this.validator = endpoint == Endpoint.EMBEDDINGS ? RequestValidator::embeddings : RequestValidator::chat;
   }
 
+  /**
+   * Requests refused before the proxy chain (body unreadable, too large, invalid) run through {@code chain}
+   * (request id, access log, then {@link RejectFilter}) so that they are logged too. Set once at assembly.
+   */
+  public ProxyEndpoint rejectionsThrough(FilterChain chain) {
+    this.rejections = chain;
+    return this;
+  }
+
   @Override
   public void handle(HttpServerRequest request) {
     long startNanos = clock.nanoTime();
     String requestId = RequestIds.fromClientOrNew(request.getHeader("x-request-id"));
     BodyReader.read(request, maxBodyBytes).onComplete(read -> {
       if (read.failed()) {
-        fail(request, requestId, read.cause());
+        fail(request, requestId, startNanos, read.cause());
         return;
       }
       ObjectNode body;
@@ -66,7 +76,7 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
         body = parse(read.result(), maxJsonDepth);
         validator.accept(body);
       } catch (GatewayException e) {
-        fail(request, requestId, e);
+        fail(request, requestId, startNanos, e);
         return;
       }
       Exchange exchange = new Exchange(requestId, startNanos, clock.epochMillis(), endpoint, Dialect.OPENAI,
@@ -86,10 +96,19 @@ public final class ProxyEndpoint implements Handler<HttpServerRequest> {
     run.response().onComplete(done -> writer.write(request, exchange, done.result(), run::complete));
   }
 
-  private void fail(HttpServerRequest request, String requestId, Throwable cause) {
+  private void fail(HttpServerRequest request, String requestId, long startNanos, Throwable cause) {
     GatewayException error = cause instanceof GatewayException e ? e : GatewayException.internal();
-    errors.write(request, MultiMap.caseInsensitiveMultiMap().set("x-request-id", requestId), error);
+    if (rejections == null) {
+      errors.write(request, MultiMap.caseInsensitiveMultiMap().set("x-request-id", requestId), error);
+      return;
+    }
+    Exchange exchange = new Exchange(requestId, startNanos, clock.epochMillis(), endpoint, Dialect.OPENAI,
+        request.headers(), dev.switchboard.api.Json.object());
+    exchange.put(RejectFilter.ERROR, error);
+    FilterChain.ChainRun run = rejections.start(exchange);
+    run.response().onComplete(done -> writer.write(request, exchange, done.result(), run::complete));
   }
+
 
   /** The deepest JSON nesting this endpoint accepts. */
   public int maxJsonDepth() {

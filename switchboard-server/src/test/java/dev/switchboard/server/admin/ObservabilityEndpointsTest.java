@@ -162,4 +162,18 @@ class ObservabilityEndpointsTest {
     assertThat(row.path("team").asText()).isEqualTo("platform");
     tail.body().close();
   }
+
+  @Test
+  void malformedBody_isRefusedAndStillLogged() throws Exception {
+    HttpResponse<String> response = chat("{\"model\": \"gpt-4o\", ");
+    assertThat(response.statusCode()).isEqualTo(400);
+    String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+    HttpResponse<String> found = get("/admin/logs/" + requestId, ADMIN_KEY);
+    for (int i = 0; i < 100 && found.statusCode() != 200; i++) {
+      Thread.sleep(100);
+      found = get("/admin/logs/" + requestId, ADMIN_KEY);
+    }
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(Json.parse(found.body()).path("status").asInt()).isEqualTo(400);
+  }
 }
