@@ -46,7 +46,7 @@ public final class Gateway {
     GatewayServices services = new GatewayServices(config, clock, randomness, registry);
     int port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
     Gateway gateway = new Gateway(vertx, services, port);
-    return gateway.deploy().map(gateway);
+    return gateway.deploy().compose(ignored -> gateway.joinCluster()).map(gateway);
   }
 
   private Future<Void> deploy() {
@@ -60,6 +60,11 @@ public final class Gateway {
       ready.set(true);
       return null;
     });
+  }
+
+  /** With {@code cluster.redis}, shares health with the other nodes; Redis being down never stops the start. */
+  private Future<Void> joinCluster() {
+    return services.routing().joinCluster(vertx).otherwise((Void) null);
   }
 
   public int port() {
@@ -90,8 +95,10 @@ public final class Gateway {
     for (GatewayVerticle verticle : verticles) {
       draining.add(verticle.drain(grace));
     }
-    closing = Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
-        : vertx.undeploy(deploymentId));
+    closing = Future.join(draining).transform(ignored -> {
+      services.routing().close();
+      return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    });
     return closing;
   }
 

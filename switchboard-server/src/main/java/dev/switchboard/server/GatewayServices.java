@@ -3,19 +3,16 @@ package dev.switchboard.server;
 import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.config.GatewayConfig;
-import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.routing.KeyPool;
 import dev.switchboard.core.routing.ModelCatalog;
+import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
 import dev.switchboard.providers.ProviderRegistry;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * State shared by every event loop of one gateway: configuration, catalogue, key pools, key resolvers, the clock
- * and randomness. Everything here is thread-safe or immutable.
+ * State shared by every event loop of one gateway: configuration, catalogue, routing (health, key pools, retry
+ * budget), key resolvers, the clock and randomness. Everything here is thread-safe or immutable.
  */
 public final class GatewayServices {
   private final GatewayConfig config;
@@ -23,7 +20,7 @@ public final class GatewayServices {
   private final Randomness randomness;
   private final ProviderRegistry providers;
   private final ModelCatalog catalog;
-  private final Map<String, KeyPool> keyPools = new HashMap<>();
+  private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
@@ -32,9 +29,7 @@ public final class GatewayServices {
     this.randomness = randomness;
     this.providers = providers;
     this.catalog = new ModelCatalog(config);
-    for (ProviderConfig provider : config.providers()) {
-      keyPools.put(provider.name(), new KeyPool(provider.keys()));
-    }
+    this.routing = RoutingRuntime.create(config, clock, randomness);
     this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
   }
 
@@ -58,8 +53,9 @@ public final class GatewayServices {
     return catalog;
   }
 
-  public Map<String, KeyPool> keyPools() {
-    return keyPools;
+  /** Routing state shared by every event loop: health of deployments and keys, retry budget. */
+  public RoutingRuntime routing() {
+    return routing;
   }
 
   public List<KeyResolver> keyResolvers() {

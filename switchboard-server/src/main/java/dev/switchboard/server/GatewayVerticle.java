@@ -7,8 +7,10 @@ import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.server.endpoint.HealthEndpoints;
+import dev.switchboard.server.endpoint.MessagesEndpoint;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
 import dev.switchboard.server.endpoint.ProxyEndpoint;
+import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
 import dev.switchboard.server.http.OpenAiCodec;
@@ -68,6 +70,7 @@ final class GatewayVerticle extends VerticleBase {
     ErrorWriter errors = new ErrorWriter();
     Map<Dialect, ClientCodec> codecs = new HashMap<>();
     codecs.put(Dialect.OPENAI, new OpenAiCodec());
+    codecs.put(Dialect.ANTHROPIC, new AnthropicCodec());
     ResponseWriter writer = new ResponseWriter(codecs);
     long maxBody = services.config().server().maxBodyBytes();
     var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
@@ -77,12 +80,16 @@ final class GatewayVerticle extends VerticleBase {
         services.clock(), maxBody);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
         errors, services.clock(), maxBody);
+    ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
+        errors, services.clock(), maxBody);
     return new Router(errors)
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
+        .add(new Route(HttpMethod.POST, "/v1/messages", true, new MessagesEndpoint(chat, services.clock(), maxBody)))
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
         .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
         .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
+        .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
   }

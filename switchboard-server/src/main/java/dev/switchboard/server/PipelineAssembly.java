@@ -4,10 +4,9 @@ import dev.switchboard.core.auth.AuthFilter;
 import dev.switchboard.core.pipeline.Filter;
 import dev.switchboard.core.pipeline.FilterChain;
 import dev.switchboard.core.pipeline.RequestIdFilter;
-import dev.switchboard.core.routing.PriorityStrategy;
 import dev.switchboard.core.routing.RouteFilter;
-import dev.switchboard.core.routing.RoutingStrategy;
 import dev.switchboard.core.spi.ProviderAdapter;
+import dev.switchboard.server.endpoint.AdminHealthFilter;
 import dev.switchboard.server.endpoint.ModelsFilter;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -49,11 +48,18 @@ public final class PipelineAssembly {
     return chain(filters);
   }
 
+  /** The chain for {@code GET /admin/health}: authenticate, then the live health map. */
+  public static FilterChain adminHealthChain(GatewayServices services) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(new AdminHealthFilter(services.routing().health()));
+    return chain(filters);
+  }
+
   private static RouteFilter routeFilter(GatewayServices services, Map<String, ProviderAdapter> adapters,
       Vertx vertx) {
-    RoutingStrategy priority = new PriorityStrategy();
-    return new RouteFilter(services.catalog(), adapters, services.keyPools(), Map.of(priority.name(), priority),
-        services.config().routing().retry(), services.config().server().timeouts(), vertx, services.clock());
+    return services.routing().filter(adapters, vertx);
   }
 
   private static FilterChain chain(List<Filter> filters) {

@@ -125,7 +125,7 @@ class BedrockSdkIntegrationTest {
       assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
     });
     assertThat(raw.headers().values("x-switchboard-provider")).containsExactly("bedrock");
-    assertThat(raw.headers().values("x-switchboard-dropped-params")).isEmpty();
+    assertThat(raw.headers().values("x-switchboard-warning")).isEmpty();
   }
 
   @Test
@@ -214,7 +214,9 @@ class BedrockSdkIntegrationTest {
     var raw = client.chat().completions().withRawResponse().create(chat("hi").presencePenalty(0.4).seed(3L)
         .build());
     assertThat(raw.parse().choices()).hasSize(1);
-    assertThat(raw.headers().values("x-switchboard-dropped-params")).containsExactly("presence_penalty, seed");
+    assertThat(raw.headers().values("x-switchboard-warning")).containsExactly(
+        "dropped parameter 'presence_penalty' (not supported by provider 'bedrock'); "
+            + "dropped parameter 'seed' (not supported by provider 'bedrock')");
   }
 
   @Test

@@ -20,12 +20,12 @@ public final class StreamPump {
 
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
       StreamDecoder decoder, UpstreamHttp http) {
-    return start(response, exchange, decoder, http, Map.of());
+    return start(response, exchange, decoder, http, java.util.List.of());
   }
 
-  /** As above, with response headers for the client (see {@link UpstreamResponse#headers()}). */
+  /** As {@link #start(HttpClientResponse, UpstreamHttp.Exchange, StreamDecoder, UpstreamHttp)}, with warnings. */
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
-      StreamDecoder decoder, UpstreamHttp http, Map<String, String> clientHeaders) {
+      StreamDecoder decoder, UpstreamHttp http, java.util.List<String> warnings) {
     PushChunkStream stream = new PushChunkStream();
     Promise<UpstreamResponse> first = Promise.promise();
     stream.producer(new PushChunkStream.Producer() {
@@ -44,7 +44,7 @@ public final class StreamPump {
         exchange.cancel();
       }
     });
-    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream, clientHeaders);
+    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream, warnings);
     dev.switchboard.core.spi.ChunkEmitter emitter = chunk -> {
       stream.emit(chunk);
       if (!first.future().isComplete()) {

@@ -80,7 +80,7 @@ class BedrockAdapterSimulatorTest {
     assertThat(choice.get("finish_reason").asText()).isEqualTo("stop");
     assertThat(response.usage().promptTokens()).isPositive();
     assertThat(response.usage().completionTokens()).isPositive();
-    assertThat(response.headers()).isEmpty();
+    assertThat(response.warnings()).isEmpty();
   }
 
   @Test
@@ -186,14 +186,15 @@ class BedrockAdapterSimulatorTest {
   }
 
   @Test
-  void droppableParameter_sent_isNamedInResponseHeader() throws Exception {
+  void droppableParameter_sent_isReportedAsWarning() throws Exception {
     ObjectNode body = text("hi");
     body.put("presence_penalty", 0.5);
     body.put("seed", 7);
     ProviderAdapter adapter = adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY);
-    UpstreamResponse response = onLoop(() -> adapter.chat(request(false,
-        body)));
-    assertThat(response.headers()).containsEntry(BedrockParameterPolicy.DROPPED_HEADER, "presence_penalty, seed");
+    UpstreamResponse response = onLoop(() -> adapter.chat(request(false, body)));
+    assertThat(response.warnings()).containsExactly(
+        "dropped parameter 'presence_penalty' (not supported by provider 'bedrock')",
+        "dropped parameter 'seed' (not supported by provider 'bedrock')");
   }
 
   @Test
