@@ -1,8 +1,11 @@
 package dev.switchboard.server;
 
+import dev.switchboard.core.auth.AuthFilter;
 import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.governance.Governance;
+import dev.switchboard.core.observe.Observability;
 import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
@@ -22,15 +25,31 @@ public final class GatewayServices {
   private final ModelCatalog catalog;
   private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
+  private final Governance governance;
+  private final Observability observability;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
+    this(config, clock, randomness, providers, null);
+  }
+
+  /** With {@code governance}: virtual keys after the config keys, limits, budgets and the admin API. */
+  public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers,
+      Governance governance) {
     this.config = config;
     this.clock = clock;
     this.randomness = randomness;
     this.providers = providers;
     this.catalog = new ModelCatalog(config);
     this.routing = RoutingRuntime.create(config, clock, randomness);
-    this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
+    this.governance = governance;
+    this.keyResolvers = governance == null ? List.of(new StaticKeyResolver(config.auth()))
+        : List.of(new StaticKeyResolver(config.auth()), governance.virtualKeys());
+    this.observability = Observability.create(config, clock, randomness);
+  }
+
+  /** Keys, limits, budgets and the admin API, or null when the gateway runs without them. */
+  public Governance governance() {
+    return governance;
   }
 
   public GatewayConfig config() {
@@ -58,7 +77,18 @@ public final class GatewayServices {
     return routing;
   }
 
+  /** Authentication over {@link #keyResolvers()}, honouring the customer header when governance is on. */
+  public AuthFilter authFilter() {
+    return governance == null ? new AuthFilter(keyResolvers)
+        : new AuthFilter(keyResolvers, governance.customerHeader());
+  }
+
   public List<KeyResolver> keyResolvers() {
     return keyResolvers;
+  }
+
+  /** Prices, request log, metrics and tracing. */
+  public Observability observability() {
+    return observability;
   }
 }

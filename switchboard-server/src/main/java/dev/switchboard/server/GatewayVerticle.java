@@ -6,6 +6,7 @@ import dev.switchboard.core.pipeline.Dialect;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.server.admin.ObservabilityEndpoints;
 import dev.switchboard.server.endpoint.HealthEndpoints;
 import dev.switchboard.server.endpoint.MessagesEndpoint;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
@@ -14,6 +15,7 @@ import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
 import dev.switchboard.server.http.OpenAiCodec;
+import dev.switchboard.server.http.RequestHardening;
 import dev.switchboard.server.http.ResponseWriter;
 import dev.switchboard.server.http.Route;
 import dev.switchboard.server.http.Router;
@@ -35,14 +37,18 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewayServices services;
   private final BooleanSupplier ready;
   private final int port;
+  private final int adminPort;
   private final Map<String, ProviderAdapter> adapters = new HashMap<>();
   private HttpServer server;
+  private HttpServer adminServer;
   private Router router;
+  private Router adminRouter;
 
-  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port) {
+  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port, int adminPort) {
     this.services = services;
     this.ready = ready;
     this.port = port;
+    this.adminPort = adminPort;
   }
 
   @Override
@@ -53,6 +59,25 @@ final class GatewayVerticle extends VerticleBase {
     }
     router = router();
     ServerConfig config = services.config().server();
+    if (adminPort > 0) {
+      adminRouter = AdminRoutes.addTo(new Router(new ErrorWriter()), services, ready);
+      adminServer = hardened(vertx.createHttpServer(serverOptions(config)), adminRouter, config);
+    } else {
+      AdminRoutes.addTo(router, services, null);
+    }
+    server = hardened(vertx.createHttpServer(serverOptions(config)), router, config);
+    Future<?> main = server.listen(port, config.host());
+    return adminServer == null ? main : main.compose(ok -> adminServer.listen(adminPort, config.host()));
+  }
+
+  private HttpServer hardened(HttpServer http, Router routes, ServerConfig config) {
+    var limits = services.config().governance();
+    RequestHardening hardening = new RequestHardening(vertx, routes::handle, new ErrorWriter(),
+        limits.requestDeadlineMs());
+    return http.requestHandler(hardening);
+  }
+
+  private static HttpServerOptions serverOptions(ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions()
         .setTcpNoDelay(true)
         .setReuseAddress(true)
@@ -62,8 +87,7 @@ final class GatewayVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setHttp2ClearTextEnabled(true)
         .setHandle100ContinueAutomatically(true);
-    server = vertx.createHttpServer(options).requestHandler(router::handle);
-    return server.listen(port, config.host());
+    return options;
   }
 
   private Router router() {
@@ -82,7 +106,7 @@ final class GatewayVerticle extends VerticleBase {
         errors, services.clock(), maxBody);
     ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
         errors, services.clock(), maxBody);
-    return new Router(errors)
+    Router router = new Router(errors)
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/v1/messages", true, new MessagesEndpoint(chat, services.clock(), maxBody)))
@@ -92,15 +116,27 @@ final class GatewayVerticle extends VerticleBase {
         .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
+    new ObservabilityEndpoints(services.observability(), vertx, services.clock(), errors).routes()
+        .forEach(router::add);
+    return router;
   }
 
   Router routes() {
     return router;
   }
 
+  /** The admin port's routes, or an empty list when the admin API shares the main port. */
+  java.util.List<Route> adminRoutes() {
+    return adminRouter == null ? java.util.List.of() : adminRouter.routes();
+  }
+
   /** Stops accepting, lets in-flight requests and streams finish for up to {@code graceMillis}. */
   Future<Void> drain(long graceMillis) {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+    Future<Void> admin = adminServer == null ? Future.succeededFuture() : adminServer.shutdown(graceMillis,
+        TimeUnit.MILLISECONDS);
+    Future<Void> main = server == null ? Future.succeededFuture() : server.shutdown(graceMillis,
+        TimeUnit.MILLISECONDS);
+    return Future.join(main, admin).mapEmpty();
   }
 
   @Override

@@ -1,6 +1,10 @@
 package dev.switchboard.server;
 
-import dev.switchboard.core.auth.AuthFilter;
+import dev.switchboard.core.governance.Governance;
+import dev.switchboard.core.limits.CostEstimator;
+import dev.switchboard.core.usage.CatalogCostEstimator;
+import dev.switchboard.core.observe.Observability;
+import dev.switchboard.core.observe.TracingFilter;
 import dev.switchboard.core.pipeline.Filter;
 import dev.switchboard.core.pipeline.FilterChain;
 import dev.switchboard.core.pipeline.RequestIdFilter;
@@ -20,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → Auth → Route
- *                        └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
+ *   RequestId → AccessLog → [Tracing] → Auth → UpstreamUrlGuard → RateLimit → Budget → Usage → Route
+ *                                                                                     └─ per attempt:
+ *                                                            Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
  */
 public final class PipelineAssembly {
@@ -33,8 +38,28 @@ public final class PipelineAssembly {
   public static FilterChain proxyChain(GatewayServices services, Map<String, ProviderAdapter> adapters,
       Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
+    Observability observability = services.observability();
+    boolean recording = observability.config().enabled();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    if (recording) {
+      filters.add(observability.accessLogFilter());
+    }
+    TracingFilter tracing = observability.tracingFilter();
+    if (tracing != null) {
+      filters.add(tracing);
+    }
+    filters.add(services.authFilter());
+    Governance governance = services.governance();
+    if (governance != null) {
+      filters.add(governance.upstreamUrlFilter());
+      filters.add(governance.rateLimitFilter());
+      var costs = services.config().governance().costs();
+      filters.add(governance.budgetFilter(new CatalogCostEstimator(observability.prices(),
+          CostEstimator.flat(costs.inputUsdPerMillion(), costs.outputUsdPerMillion()))));
+    }
+    if (recording) {
+      filters.add(observability.usageFilter());
+    }
     filters.add(routeFilter(services, adapters, vertx));
     return chain(filters);
   }
@@ -43,7 +68,7 @@ public final class PipelineAssembly {
   public static FilterChain modelsChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.authFilter());
     filters.add(new ModelsFilter(services.catalog(), services.clock().epochMillis() / 1000));
     return chain(filters);
   }
@@ -52,7 +77,7 @@ public final class PipelineAssembly {
   public static FilterChain adminHealthChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.authFilter());
     filters.add(new AdminHealthFilter(services.routing().health()));
     return chain(filters);
   }

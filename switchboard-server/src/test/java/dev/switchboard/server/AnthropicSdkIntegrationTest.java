@@ -62,7 +62,9 @@ class AnthropicSdkIntegrationTest {
 
   @AfterEach
   void heal() {
+    harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(p -> p.heal());
+    harness.gateway().services().routing().resetHealth();
   }
 
   private static AnthropicClient sdk(String key) {

@@ -255,6 +255,17 @@ class NativeProvidersSdkIntegrationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"gemini-1.5-pro", "command-r-plus"})
+  void chat_streamingWithParameterProviderCannotHonour_warningHeaderOnStream(String model) {
+    var raw = client.chat().completions().withRawResponse().createStreaming(chat(model, "hi").user("u-7").build());
+    assertThat(raw.headers().values("x-switchboard-warning")).singleElement().asString()
+        .contains("dropped parameter 'user'");
+    try (StreamResponse<ChatCompletionChunk> stream = raw.parse()) {
+      assertThat(stream.stream().count()).isGreaterThan(2);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gemini-1.5-pro", "command-r-plus"})
   void chat_parameterThatWouldChangeTheAnswer_rejectedWith400NamingIt(String model) {
     assertThatThrownBy(() -> client.chat().completions().create(chat(model, "hi")
         .logitBias(ChatCompletionCreateParams.LogitBias.builder()

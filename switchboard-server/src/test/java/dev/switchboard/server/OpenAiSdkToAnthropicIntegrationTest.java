@@ -48,7 +48,9 @@ class OpenAiSdkToAnthropicIntegrationTest {
 
   @AfterEach
   void heal() {
+    harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(p -> p.heal());
+    harness.gateway().services().routing().resetHealth();
   }
 
   private static ChatCompletionCreateParams.Builder chat(String prompt) {
@@ -144,6 +146,14 @@ class OpenAiSdkToAnthropicIntegrationTest {
     assertThat(completion.choices().get(0).message().toolCalls()).isEmpty();
     assertThat(completion.choices().get(0).finishReason().asString()).isEqualTo("stop");
     assertThat(completion.choices().get(0).message().content().orElseThrow()).isEqualTo("{}");
+  }
+
+  @Test
+  void chat_seedClaudeLacks_droppedWithWarningHeader() {
+    var raw = client.chat().completions().withRawResponse().create(chat("Seeded").seed(42L).build());
+    assertThat(raw.parse().choices()).hasSize(1);
+    assertThat(raw.headers().values("x-switchboard-warning"))
+        .containsExactly("dropped parameter 'seed' (not supported by provider 'claude-sim')");
   }
 
   @Test

@@ -57,13 +57,13 @@ class NativeAdaptersAgainstSimulatorTest {
         new SimulatedProvider("cohere", new CohereSimDialect(), LatencyProfile.INSTANT, 7, KEY),
         new SimulatedProvider("azure", new AzureSimDialect(), LatencyProfile.INSTANT, 7, KEY),
         new SimulatedProvider("compatible", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, KEY)));
-    port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    port = server.listen(0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @BeforeEach
@@ -89,7 +89,7 @@ class NativeAdaptersAgainstSimulatorTest {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   private static String model(String type) {

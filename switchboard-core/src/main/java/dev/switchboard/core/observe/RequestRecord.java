@@ -17,6 +17,8 @@ public final class RequestRecord {
   public double savedCostUsd;
   public Usage usage;
   public double costUsd;
+  /** False when no price was known for the served model (cost reported as 0). */
+  public boolean priced;
   public long firstTokenNanos;
   public long upstreamNanos;
   public int status;

@@ -3,6 +3,7 @@ package dev.switchboard.core.routing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.config.HedgeConfig;
 import dev.switchboard.core.config.RetryConfig;
+import dev.switchboard.core.observe.Tracing;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.pipeline.Exchange;
 import dev.switchboard.core.pipeline.GatewayException;
@@ -146,7 +147,7 @@ final class AttemptLoop {
   private Future<UpstreamResponse> call(Attempt attempt) {
     UpstreamRequest request = new UpstreamRequest(exchange.requestId(), attempt.upstreamModel,
         upstreamBody(attempt.upstreamModel), exchange.isStream(), attempt.key.value(),
-        route.timeoutsFor(attempt.deployment), Map.of("x-request-id", exchange.requestId()), attempt.cancellation);
+        route.timeoutsFor(attempt.deployment), upstreamHeaders(), attempt.cancellation);
     ProviderAdapter adapter = route.adapter(attempt.deployment);
     try {
       return exchange.endpoint() == Endpoint.EMBEDDINGS
@@ -158,6 +159,17 @@ final class AttemptLoop {
       return Future.failedFuture(new UpstreamException(FailureKind.PROTOCOL, 0,
           "The provider call failed unexpectedly."));
     }
+  }
+
+  /** The request id and, when tracing is on, the W3C trace context to send upstream. */
+  private Map<String, String> upstreamHeaders() {
+    Map<String, String> trace = exchange.get(Tracing.UPSTREAM_HEADERS);
+    if (trace == null || trace.isEmpty()) {
+      return Map.of("x-request-id", exchange.requestId());
+    }
+    Map<String, String> headers = new java.util.HashMap<>(trace);
+    headers.put("x-request-id", exchange.requestId());
+    return headers;
   }
 
   private ObjectNode upstreamBody(String upstreamModel) {

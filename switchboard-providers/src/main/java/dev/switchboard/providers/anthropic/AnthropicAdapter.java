@@ -16,11 +16,13 @@ import dev.switchboard.core.usage.Usage;
 import dev.switchboard.providers.http.SseStreamDecoder;
 import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
+import dev.switchboard.providers.shared.ParameterPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import java.util.List;
 import java.util.Map;
 
 /** Anthropic's Messages API: {@code POST {base}/v1/messages} with {@code x-api-key} and {@code anthropic-version}. */
@@ -31,9 +33,10 @@ public final class AnthropicAdapter implements ProviderAdapter {
   private final ChatTranslator translator;
   private final String messagesUrl;
   private final String version;
+  private final ParameterPolicy policy;
 
   public AnthropicAdapter(ProviderConfig config, ProviderContext context, UpstreamHttp http,
-      ChatTranslator translator, String baseUrl, String version) {
+      ChatTranslator translator, String baseUrl, String version, ParameterPolicy policy) {
     this.config = config;
     this.context = context;
     this.http = http;
@@ -41,6 +44,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.messagesUrl = base.endsWith("/v1") ? base + "/messages" : base + "/v1/messages";
     this.version = version;
+    this.policy = policy;
   }
 
   @Override
@@ -53,7 +57,9 @@ public final class AnthropicAdapter implements ProviderAdapter {
     TranslationContext translation = new TranslationContext(request.requestId(),
         context.clock().epochMillis() / 1000, request.upstreamModel());
     ObjectNode body;
+    List<String> warnings;
     try {
+      warnings = policy.apply(request.body());
       body = translator.toProvider(request.body(), translation);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -66,13 +72,13 @@ public final class AnthropicAdapter implements ProviderAdapter {
       }
       if (request.stream()) {
         return StreamPump.start(response, sent.exchange(), new SseStreamDecoder(
-            new AnthropicStreamTranslator(config.name(), translation.createdEpochSeconds())), http);
+            new AnthropicStreamTranslator(config.name(), translation.createdEpochSeconds())), http, warnings);
       }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation));
+      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation, warnings));
     });
   }
 
-  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation) {
+  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation, List<String> warnings) {
     JsonNode parsed;
     try {
       parsed = Json.parse(bytes.getBytes());
@@ -83,7 +89,8 @@ public final class AnthropicAdapter implements ProviderAdapter {
       return Future.failedFuture(malformed());
     }
     ObjectNode body = translator.toOpenAi(object, translation);
-    return Future.succeededFuture(new UpstreamResponse.Complete(body, Usage.fromOpenAi(body.get("usage"))));
+    return Future.succeededFuture(new UpstreamResponse.Complete(body, Usage.fromOpenAi(body.get("usage")),
+        warnings));
   }
 
   private Future<UpstreamResponse> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {

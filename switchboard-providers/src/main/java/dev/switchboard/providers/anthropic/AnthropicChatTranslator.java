@@ -19,8 +19,8 @@ import dev.switchboard.core.spi.TranslationContext;
  *
  * <p>Parameter policy: neutral values of parameters Anthropic lacks ({@code n: 1}, zero penalties,
  * {@code logprobs: false}, an empty {@code logit_bias}) are dropped; {@code seed}, {@code store},
- * {@code metadata}, {@code service_tier} and {@code stream_options} are hints without an Anthropic counterpart and
- * are dropped; any other value Anthropic cannot honour ({@code n > 1}, {@code logprobs}, {@code top_logprobs},
+ * {@code metadata} and {@code service_tier} are hints without an Anthropic counterpart, dropped with a warning by the
+ * adapter's parameter policy ({@link AnthropicProviderFactory#PARAMETERS}); any other value Anthropic cannot honour ({@code n > 1}, {@code logprobs}, {@code top_logprobs},
  * non-zero penalties, {@code logit_bias}, {@code audio}, {@code prediction}, {@code reasoning_effort} without
  * {@code thinking}, {@code temperature} above 1, non-function tools, audio or file content) is rejected with HTTP
  * 400 naming the parameter.

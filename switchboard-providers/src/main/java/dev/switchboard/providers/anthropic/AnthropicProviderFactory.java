@@ -6,8 +6,11 @@ import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
 import dev.switchboard.providers.http.UpstreamHttp;
+import dev.switchboard.providers.shared.ParameterPolicy;
+import dev.switchboard.providers.shared.ParameterPolicy.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Type {@code anthropic}. Options: {@code anthropic_version} (default {@value #DEFAULT_VERSION}) and
@@ -17,6 +20,17 @@ import java.util.List;
 public final class AnthropicProviderFactory implements ProviderFactory {
   public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
   public static final String DEFAULT_VERSION = "2023-06-01";
+  /**
+   * Hints without an Anthropic counterpart are dropped with a warning; other parameters Anthropic cannot honour
+   * are rejected by {@link AnthropicChatTranslator} with a 400 naming them. Options {@code drop_parameters},
+   * {@code reject_parameters} and {@code pass_parameters} adjust this per provider.
+   */
+  public static final Map<String, Action> PARAMETERS = Map.of(
+      "seed", Action.DROP,
+      "store", Action.DROP,
+      "metadata", Action.DROP,
+      "service_tier", Action.DROP,
+      "web_search_options", Action.REJECT);
 
   @Override
   public String type() {
@@ -45,7 +59,8 @@ public final class AnthropicProviderFactory implements ProviderFactory {
         Integer.toString(AnthropicChatTranslator.DEFAULT_MAX_TOKENS)));
     return new AnthropicAdapter(config, context, http,
         new AnthropicChatTranslator(maxTokens > 0 ? maxTokens : AnthropicChatTranslator.DEFAULT_MAX_TOKENS),
-        baseUrl, config.option("anthropic_version", DEFAULT_VERSION));
+        baseUrl, config.option("anthropic_version", DEFAULT_VERSION),
+        ParameterPolicy.of(config.name(), PARAMETERS).withOverrides(config.options()));
   }
 
   private static int parsePositive(String text) {

@@ -23,35 +23,35 @@ public final class CohereChatTranslator implements ChatTranslator {
 
   @Override
   public ObjectNode toProvider(ObjectNode openAiRequest, TranslationContext context) {
-    ObjectNode native_ = Json.object();
-    native_.put("model", context.upstreamModel());
-    ArrayNode messages = native_.putArray("messages");
+    ObjectNode nativeRequest = Json.object();
+    nativeRequest.put("model", context.upstreamModel());
+    ArrayNode messages = nativeRequest.putArray("messages");
     JsonNode input = openAiRequest.path("messages");
     for (int i = 0; i < input.size(); i++) {
       messages.add(message(input.get(i), "messages[" + i + "]"));
     }
-    tools(openAiRequest, native_);
-    copy(openAiRequest, "temperature", native_, "temperature");
+    tools(openAiRequest, nativeRequest);
+    copy(openAiRequest, "temperature", nativeRequest, "temperature");
     JsonNode topP = openAiRequest.get("top_p");
     if (topP != null && topP.isNumber()) {
-      native_.put("p", Math.max(MIN_P, Math.min(MAX_P, topP.asDouble())));
+      nativeRequest.put("p", Math.max(MIN_P, Math.min(MAX_P, topP.asDouble())));
     }
-    copy(openAiRequest, "seed", native_, "seed");
-    penalty(openAiRequest, "frequency_penalty", native_);
-    penalty(openAiRequest, "presence_penalty", native_);
+    copy(openAiRequest, "seed", nativeRequest, "seed");
+    penalty(openAiRequest, "frequency_penalty", nativeRequest);
+    penalty(openAiRequest, "presence_penalty", nativeRequest);
     JsonNode max = OpenAiContent.maxTokens(openAiRequest);
     if (max != null) {
-      native_.set("max_tokens", max);
+      nativeRequest.set("max_tokens", max);
     }
     JsonNode stop = OpenAiContent.stopSequences(openAiRequest.get("stop"));
     if (stop != null) {
-      native_.set("stop_sequences", stop);
+      nativeRequest.set("stop_sequences", stop);
     }
-    responseFormat(openAiRequest.get("response_format"), native_);
+    responseFormat(openAiRequest.get("response_format"), nativeRequest);
     if (openAiRequest.path("stream").asBoolean(false)) {
-      native_.put("stream", true);
+      nativeRequest.put("stream", true);
     }
-    return native_;
+    return nativeRequest;
   }
 
   @Override
@@ -122,12 +122,12 @@ public final class CohereChatTranslator implements ChatTranslator {
     }
   }
 
-  private static void tools(ObjectNode request, ObjectNode native_) {
+  private static void tools(ObjectNode request, ObjectNode nativeRequest) {
     JsonNode tools = request.path("tools");
     JsonNode choice = request.get("tool_choice");
     String named = choice != null && choice.isObject() ? choice.path("function").path("name").asText(null) : null;
     if (tools.isArray() && !tools.isEmpty()) {
-      ArrayNode out = native_.putArray("tools");
+      ArrayNode out = nativeRequest.putArray("tools");
       for (int i = 0; i < tools.size(); i++) {
         JsonNode tool = tools.get(i);
         if (!"function".equals(tool.path("type").asText("function"))) {
@@ -145,21 +145,21 @@ public final class CohereChatTranslator implements ChatTranslator {
       }
     }
     if (named != null || choice != null && "required".equals(choice.asText())) {
-      native_.put("tool_choice", "REQUIRED");
+      nativeRequest.put("tool_choice", "REQUIRED");
     } else if (choice != null && "none".equals(choice.asText())) {
-      native_.put("tool_choice", "NONE");
+      nativeRequest.put("tool_choice", "NONE");
     }
   }
 
-  private static void responseFormat(JsonNode format, ObjectNode native_) {
+  private static void responseFormat(JsonNode format, ObjectNode nativeRequest) {
     if (format == null || !format.isObject()) {
       return;
     }
     String type = format.path("type").asText("text");
     if (type.equals("json_object")) {
-      native_.putObject("response_format").put("type", "json_object");
+      nativeRequest.putObject("response_format").put("type", "json_object");
     } else if (type.equals("json_schema")) {
-      ObjectNode out = native_.putObject("response_format").put("type", "json_object");
+      ObjectNode out = nativeRequest.putObject("response_format").put("type", "json_object");
       JsonNode schema = format.path("json_schema").path("schema");
       if (schema.isObject()) {
         out.set("json_schema", schema);
@@ -170,7 +170,7 @@ public final class CohereChatTranslator implements ChatTranslator {
   }
 
   /** Cohere takes penalties from 0 to 1; OpenAI's -2 to 2 outside that cannot be honoured and is refused. */
-  private static void penalty(ObjectNode request, String name, ObjectNode native_) {
+  private static void penalty(ObjectNode request, String name, ObjectNode nativeRequest) {
     JsonNode value = request.get(name);
     if (value == null || value.isNull()) {
       return;
@@ -178,7 +178,7 @@ public final class CohereChatTranslator implements ChatTranslator {
     if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
       throw OpenAiContent.invalid("Cohere takes " + name + " between 0 and 1.", name);
     }
-    native_.set(name, value);
+    nativeRequest.set(name, value);
   }
 
   private static void copy(JsonNode from, String name, ObjectNode to, String nativeName) {

@@ -17,19 +17,19 @@ public final class CohereEmbeddings {
   private CohereEmbeddings() {}
 
   public static ObjectNode toProvider(ObjectNode openAiRequest, String model) {
-    ObjectNode native_ = Json.object();
-    native_.put("model", model);
-    ArrayNode texts = native_.putArray("texts");
+    ObjectNode nativeRequest = Json.object();
+    nativeRequest.put("model", model);
+    ArrayNode texts = nativeRequest.putArray("texts");
     for (String text : OpenAiEmbeddings.texts(openAiRequest)) {
       texts.add(text);
     }
-    native_.put("input_type", openAiRequest.path("input_type").asText("search_document"));
-    native_.putArray("embedding_types").add("float");
+    nativeRequest.put("input_type", openAiRequest.path("input_type").asText("search_document"));
+    nativeRequest.putArray("embedding_types").add("float");
     JsonNode dimensions = openAiRequest.get("dimensions");
     if (dimensions != null && dimensions.isNumber()) {
-      native_.put("output_dimension", dimensions.asInt());
+      nativeRequest.put("output_dimension", dimensions.asInt());
     }
-    return native_;
+    return nativeRequest;
   }
 
   public static ObjectNode toOpenAi(ObjectNode response, String model, boolean base64) {

@@ -21,8 +21,8 @@ public final class GeminiChatTranslator implements ChatTranslator {
 
   @Override
   public ObjectNode toProvider(ObjectNode openAiRequest, TranslationContext context) {
-    ObjectNode native_ = Json.object();
-    ArrayNode contents = native_.putArray("contents");
+    ObjectNode nativeRequest = Json.object();
+    ArrayNode contents = nativeRequest.putArray("contents");
     ArrayNode system = Json.array();
     Map<String, String> toolNames = new HashMap<>();
     JsonNode messages = openAiRequest.path("messages");
@@ -30,14 +30,14 @@ public final class GeminiChatTranslator implements ChatTranslator {
       addMessage(messages.get(i), "messages[" + i + "]", contents, system, toolNames);
     }
     if (!system.isEmpty()) {
-      native_.putObject("systemInstruction").set("parts", system);
+      nativeRequest.putObject("systemInstruction").set("parts", system);
     }
-    addTools(openAiRequest, native_);
+    addTools(openAiRequest, nativeRequest);
     ObjectNode generation = GeminiGenerationConfig.from(openAiRequest);
     if (!generation.isEmpty()) {
-      native_.set("generationConfig", generation);
+      nativeRequest.set("generationConfig", generation);
     }
-    return native_;
+    return nativeRequest;
   }
 
   @Override
@@ -111,8 +111,14 @@ public final class GeminiChatTranslator implements ChatTranslator {
     for (int i = 0; i < calls.size(); i++) {
       JsonNode call = calls.get(i);
       String name = call.path("function").path("name").asText();
-      toolNames.put(call.path("id").asText(), name);
-      ObjectNode functionCall = parts.addObject().putObject("functionCall");
+      String id = call.path("id").asText();
+      toolNames.put(id, name);
+      ObjectNode part = parts.addObject();
+      ObjectNode functionCall = part.putObject("functionCall");
+      int signatureAt = id.indexOf(GeminiResponses.SIGNATURE_SEPARATOR);
+      if (signatureAt >= 0) {
+        part.put("thoughtSignature", id.substring(signatureAt + GeminiResponses.SIGNATURE_SEPARATOR.length()));
+      }
       functionCall.put("name", name);
       functionCall.set("args", OpenAiContent.arguments(call.path("function").path("arguments").asText(null),
           path + ".tool_calls[" + i + "].function.arguments"));
@@ -145,10 +151,10 @@ public final class GeminiChatTranslator implements ChatTranslator {
     functionResponse.set("response", response);
   }
 
-  private static void addTools(ObjectNode request, ObjectNode native_) {
+  private static void addTools(ObjectNode request, ObjectNode nativeRequest) {
     JsonNode tools = request.path("tools");
     if (tools.isArray() && !tools.isEmpty()) {
-      ArrayNode declarations = native_.putArray("tools").addObject().putArray("functionDeclarations");
+      ArrayNode declarations = nativeRequest.putArray("tools").addObject().putArray("functionDeclarations");
       for (int i = 0; i < tools.size(); i++) {
         JsonNode tool = tools.get(i);
         if (!"function".equals(tool.path("type").asText("function"))) {
@@ -179,7 +185,7 @@ public final class GeminiChatTranslator implements ChatTranslator {
         config.put("mode", "ANY");
         config.putArray("allowedFunctionNames").add(choice.path("function").path("name").asText());
       }
-      native_.putObject("toolConfig").set("functionCallingConfig", config);
+      nativeRequest.putObject("toolConfig").set("functionCallingConfig", config);
     }
   }
 }

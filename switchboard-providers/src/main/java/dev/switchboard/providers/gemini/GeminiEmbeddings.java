@@ -27,12 +27,12 @@ public final class GeminiEmbeddings {
     if (!batch(openAiRequest)) {
       return request(texts.get(0), null, dimensions);
     }
-    ObjectNode native_ = Json.object();
-    ArrayNode requests = native_.putArray("requests");
+    ObjectNode nativeRequest = Json.object();
+    ArrayNode requests = nativeRequest.putArray("requests");
     for (String text : texts) {
       requests.add(request(text, "models/" + model, dimensions));
     }
-    return native_;
+    return nativeRequest;
   }
 
   private static ObjectNode request(String text, String model, JsonNode dimensions) {

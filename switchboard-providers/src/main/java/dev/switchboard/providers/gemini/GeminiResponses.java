@@ -13,6 +13,7 @@ import dev.switchboard.core.spi.TranslationContext;
  * reasoning (thoughts) token details. Pure.
  */
 final class GeminiResponses {
+  static final String SIGNATURE_SEPARATOR = "~sig~";
   private GeminiResponses() {}
 
   static ObjectNode completion(ObjectNode response, TranslationContext context) {
@@ -35,7 +36,7 @@ final class GeminiResponses {
       for (JsonNode part : candidate.path("content").path("parts")) {
         JsonNode call = part.get("functionCall");
         if (call != null) {
-          calls.add(toolCall(call, context, toolIndex++));
+          calls.add(toolCall(part, context, toolIndex++));
         }
       }
       if (text == null) {
@@ -90,10 +91,18 @@ final class GeminiResponses {
     return text == null ? null : text.toString();
   }
 
-  static ObjectNode toolCall(JsonNode functionCall, TranslationContext context, int index) {
+  /**
+   * A {@code functionCall} part as an OpenAI tool call. The part's {@code thoughtSignature} (which Gemini needs
+   * back with the call on the next turn) rides in the tool-call id after {@link #SIGNATURE_SEPARATOR}, since the
+   * id is the one field clients return unchanged.
+   */
+  static ObjectNode toolCall(JsonNode part, TranslationContext context, int index) {
+    JsonNode functionCall = part.get("functionCall");
     ObjectNode call = Json.object();
     String id = functionCall.path("id").asText("");
-    call.put("id", id.isEmpty() ? "call_" + context.requestId() + "_" + index : id);
+    id = id.isEmpty() ? "call_" + context.requestId() + "_" + index : id;
+    String signature = part.path("thoughtSignature").asText("");
+    call.put("id", signature.isEmpty() ? id : id + SIGNATURE_SEPARATOR + signature);
     call.put("type", "function");
     JsonNode args = functionCall.get("args");
     call.putObject("function").put("name", functionCall.path("name").asText())

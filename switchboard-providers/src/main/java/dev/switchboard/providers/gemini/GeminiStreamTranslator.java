@@ -79,7 +79,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
       JsonNode functionCall = part.get("functionCall");
       if (functionCall != null) {
         ObjectNode chunk = chunk(index);
-        ObjectNode call = GeminiResponses.toolCall(functionCall, context, toolIdCounter++);
+        ObjectNode call = GeminiResponses.toolCall(part, context, toolIdCounter++);
         call.put("index", toolCalls[index]++);
         delta(chunk).putArray("tool_calls").add(call);
         out.emit(chunk);

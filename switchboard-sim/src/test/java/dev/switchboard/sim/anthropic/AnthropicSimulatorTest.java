@@ -22,6 +22,7 @@ import dev.switchboard.sim.Fault;
 import dev.switchboard.sim.LatencyProfile;
 import dev.switchboard.sim.SimulatedProvider;
 import dev.switchboard.sim.SimulatorServer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -47,10 +48,12 @@ class AnthropicSimulatorTest {
   private static SimulatedProvider provider;
   private static ProviderAdapter adapter;
   private static int port;
+  private static Context context;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
     provider = new SimulatedProvider("anthropic", new AnthropicSimDialect(), LatencyProfile.INSTANT, 7, KEY);
     server = new SimulatorServer(vertx, List.of(provider));
     port = await(server.listen(0));
@@ -69,6 +72,13 @@ class AnthropicSimulatorTest {
   @AfterEach
   void heal() {
     provider.heal();
+  }
+
+  /** Calls the adapter on an event loop, as the gateway does (its futures complete there). */
+  private static Future<UpstreamResponse> chat(UpstreamRequest request) {
+    Promise<UpstreamResponse> result = Promise.promise();
+    context.runOnContext(v -> adapter.chat(request).onComplete(result));
+    return result.future();
   }
 
   private static <T> T await(Future<T> future) throws Exception {
@@ -99,7 +109,7 @@ class AnthropicSimulatorTest {
   private static List<ObjectNode> collect(UpstreamResponse response) throws Exception {
     List<ObjectNode> chunks = new ArrayList<>();
     Promise<List<ObjectNode>> done = Promise.promise();
-    ((UpstreamResponse.Streaming) response).chunks().start(new ChunkSink() {
+    ChunkSink sink = new ChunkSink() {
       @Override
       public void onChunk(ObjectNode chunk) {
         chunks.add(chunk);
@@ -114,7 +124,8 @@ class AnthropicSimulatorTest {
       public void onError(GatewayException error) {
         done.tryFail(error);
       }
-    });
+    };
+    context.runOnContext(v -> ((UpstreamResponse.Streaming) response).chunks().start(sink));
     return await(done.future());
   }
 
@@ -130,7 +141,7 @@ class AnthropicSimulatorTest {
 
   @Test
   void chat_notStreamed_answersTextWithUsage() throws Exception {
-    UpstreamResponse.Complete response = (UpstreamResponse.Complete) await(adapter.chat(request(TEXT, false, KEY)));
+    UpstreamResponse.Complete response = (UpstreamResponse.Complete) await(chat(request(TEXT, false, KEY)));
     JsonNode choice = response.body().path("choices").get(0);
     assertThat(choice.path("message").path("content").asText()).startsWith("Simulated answer: Explain what");
     assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
@@ -141,8 +152,8 @@ class AnthropicSimulatorTest {
 
   @Test
   void chat_streamed_sameTextAsNotStreamedAndFinalUsage() throws Exception {
-    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(adapter.chat(request(TEXT, false, KEY)));
-    List<ObjectNode> chunks = collect(await(adapter.chat(request(TEXT, true, KEY))));
+    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(chat(request(TEXT, false, KEY)));
+    List<ObjectNode> chunks = collect(await(chat(request(TEXT, true, KEY))));
     assertThat(content(chunks)).isEqualTo(whole.body().path("choices").get(0).path("message").path("content")
         .asText());
     ObjectNode last = chunks.get(chunks.size() - 1);
@@ -153,10 +164,10 @@ class AnthropicSimulatorTest {
 
   @Test
   void chat_streamedParallelTools_argumentsReassembleToTheNotStreamedCalls() throws Exception {
-    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(adapter.chat(request(TOOLS, false, KEY)));
+    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(chat(request(TOOLS, false, KEY)));
     JsonNode calls = whole.body().path("choices").get(0).path("message").path("tool_calls");
     assertThat(calls).hasSize(2);
-    List<ObjectNode> chunks = collect(await(adapter.chat(request(TOOLS, true, KEY))));
+    List<ObjectNode> chunks = collect(await(chat(request(TOOLS, true, KEY))));
     StringBuilder[] arguments = {new StringBuilder(), new StringBuilder()};
     String[] ids = new String[2];
     for (ObjectNode chunk : chunks) {
@@ -180,16 +191,28 @@ class AnthropicSimulatorTest {
   }
 
   @Test
+  void chat_seedAnthropicLacks_droppedWithWarning() throws Exception {
+    String body = TEXT.substring(0, TEXT.length() - 1) + ",\"seed\":42,\"store\":false}";
+    UpstreamResponse streamed = await(chat(request(body, true, KEY)));
+    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(chat(request(body, false, KEY)));
+    for (UpstreamResponse response : List.of(streamed, whole)) {
+      assertThat(response.warnings()).containsExactly(
+          "dropped parameter 'seed' (not supported by provider 'claude')");
+    }
+    collect(streamed);
+  }
+
+  @Test
   void chat_parallelToolCallsDisabled_callsOneTool() throws Exception {
     String body = TOOLS.substring(0, TOOLS.length() - 1) + ",\"parallel_tool_calls\":false}";
-    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(adapter.chat(request(body, false, KEY)));
+    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(chat(request(body, false, KEY)));
     assertThat(whole.body().path("choices").get(0).path("message").path("tool_calls")).hasSize(1);
   }
 
   @Test
   void chat_stopSequenceInAnswer_cutsThereAndFinishesWithStop() throws Exception {
     String body = TEXT.substring(0, TEXT.length() - 1) + ",\"stop\":[\"what\"]}";
-    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(adapter.chat(request(body, false, KEY)));
+    UpstreamResponse.Complete whole = (UpstreamResponse.Complete) await(chat(request(body, false, KEY)));
     assertThat(whole.body().path("choices").get(0).path("message").path("content").asText())
         .isEqualTo("Simulated answer: Explain ");
     assertThat(whole.body().path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
@@ -200,8 +223,8 @@ class AnthropicSimulatorTest {
     String body = "{\"model\":\"claude\",\"messages\":[{\"role\":\"system\",\"content\":[{\"type\":\"text\","
         + "\"text\":\"A long shared contract text for caching\",\"cache_control\":{\"type\":\"ephemeral\"}}]},"
         + "{\"role\":\"user\",\"content\":\"Summarise it\"}]}";
-    UpstreamResponse.Complete first = (UpstreamResponse.Complete) await(adapter.chat(request(body, false, KEY)));
-    UpstreamResponse.Complete second = (UpstreamResponse.Complete) await(adapter.chat(request(body, false, KEY)));
+    UpstreamResponse.Complete first = (UpstreamResponse.Complete) await(chat(request(body, false, KEY)));
+    UpstreamResponse.Complete second = (UpstreamResponse.Complete) await(chat(request(body, false, KEY)));
     assertThat(first.usage().cacheCreationTokens()).isEqualTo(4 + 7);
     assertThat(first.usage().cachedTokens()).isZero();
     assertThat(second.usage().cachedTokens()).isEqualTo(4 + 7);
@@ -211,7 +234,7 @@ class AnthropicSimulatorTest {
   @Test
   void chat_overloaded_failsAsRetryableServerError() throws Exception {
     provider.fault(Fault.status(529));
-    Future<UpstreamResponse> call = adapter.chat(request(TEXT, false, KEY));
+    Future<UpstreamResponse> call = chat(request(TEXT, false, KEY));
     UpstreamException error = failure(call);
     assertThat(error.kind()).isEqualTo(FailureKind.SERVER_ERROR);
     assertThat(error.providerStatus()).isEqualTo(529);
@@ -221,14 +244,14 @@ class AnthropicSimulatorTest {
   @Test
   void chat_rateLimited_failsWithRetryAfter() throws Exception {
     provider.fault(Fault.status(429, 3));
-    UpstreamException error = failure(adapter.chat(request(TEXT, true, KEY)));
+    UpstreamException error = failure(chat(request(TEXT, true, KEY)));
     assertThat(error.kind()).isEqualTo(FailureKind.RATE_LIMITED);
     assertThat(error.retryAfterMillis()).isEqualTo(3000);
   }
 
   @Test
   void chat_wrongKey_failsAsAuthenticationWithoutLeakingTheKey() throws Exception {
-    UpstreamException error = failure(adapter.chat(request(TEXT, false, "sk-ant-wrong-key-123456")));
+    UpstreamException error = failure(chat(request(TEXT, false, "sk-ant-wrong-key-123456")));
     assertThat(error.kind()).isEqualTo(FailureKind.AUTHENTICATION);
     assertThat(error.getMessage()).doesNotContain("sk-ant");
   }
@@ -236,7 +259,7 @@ class AnthropicSimulatorTest {
   @Test
   void chat_streamCutMidway_failsTheStream() throws Exception {
     provider.fault(Fault.cutStream(4));
-    UpstreamResponse response = await(adapter.chat(request(TEXT, true, KEY)));
+    UpstreamResponse response = await(chat(request(TEXT, true, KEY)));
     try {
       collect(response);
       org.assertj.core.api.Assertions.fail("the stream should have failed");
