@@ -96,7 +96,6 @@ class BedrockSdkIntegrationTest {
 
   @AfterEach
   void heal() {
-    harness.gateway().services().routing().resetHealth();
     harness.sims().providers().forEach(SimulatedProvider::heal);
   }
 
@@ -217,7 +216,9 @@ class BedrockSdkIntegrationTest {
     var raw = client.chat().completions().withRawResponse().create(chat("hi").presencePenalty(0.4).seed(3L)
         .build());
     assertThat(raw.parse().choices()).hasSize(1);
-    assertThat(raw.headers().values("x-switchboard-warning")).containsExactly("dropped unsupported parameters: presence_penalty, seed");
+    assertThat(raw.headers().values("x-switchboard-warning")).containsExactly(
+        "dropped parameter 'presence_penalty' (not supported by provider 'bedrock'); "
+            + "dropped parameter 'seed' (not supported by provider 'bedrock')");
   }
 
   @Test

@@ -72,8 +72,7 @@ public final class BedrockAdapter implements ProviderAdapter {
     } catch (UpstreamException e) {
       return Future.failedFuture(e);
     }
-    java.util.List<String> clientHeaders = dropped.isEmpty() ? java.util.List.of()
-        : java.util.List.of("dropped unsupported parameters: " + String.join(", ", dropped));
+    List<String> warnings = BedrockParameterPolicy.warnings(config.name(), dropped);
     String path = basePath + "/model/" + SigV4Signer.uriEncode(request.upstreamModel(), true)
         + (request.stream() ? "/converse-stream" : "/converse");
     UpstreamHttp.Sent sent = http.send(HttpMethod.POST, origin + path, signedHeaders(path, body, request.stream()),
@@ -85,10 +84,10 @@ public final class BedrockAdapter implements ProviderAdapter {
       if (request.stream()) {
         BedrockStreamDecoder decoder = new BedrockStreamDecoder(config.name(),
             new BedrockStreamTranslator(config.name(), translation));
-        return StreamPump.start(response, sent.exchange(), decoder, http, clientHeaders);
+        return StreamPump.start(response, sent.exchange(), decoder, http, warnings);
       }
       return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation,
-          clientHeaders));
+          warnings));
     });
   }
 
@@ -115,7 +114,7 @@ public final class BedrockAdapter implements ProviderAdapter {
   }
 
   private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation,
-      java.util.List<String> clientHeaders) {
+      List<String> warnings) {
     try {
       JsonNode parsed = Json.parse(bytes.getBytes());
       if (!(parsed instanceof ObjectNode object)) {
@@ -123,7 +122,7 @@ public final class BedrockAdapter implements ProviderAdapter {
       }
       ObjectNode body = translator.toOpenAi(object, translation);
       return Future.succeededFuture(new UpstreamResponse.Complete(body, Usage.fromOpenAi(body.get("usage")),
-          clientHeaders));
+          warnings));
     } catch (UpstreamException e) {
       return Future.failedFuture(e);
     } catch (Exception e) {

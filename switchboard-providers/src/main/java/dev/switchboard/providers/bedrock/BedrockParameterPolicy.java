@@ -11,12 +11,12 @@ import java.util.Set;
 
 /**
  * What happens to each OpenAI chat parameter on Bedrock's Converse API. Pure. Every parameter is either
- * translated, dropped (and named in the {@value #DROPPED_HEADER} response header) or refused with a 400 naming
+ * translated, dropped (and named in the {@value #WARNING_HEADER} response header) or refused with a 400 naming
  * it; none is ignored silently. The table is documented in docs/providers.md.
  */
 public final class BedrockParameterPolicy {
-  /** Response header listing the parameters that were dropped, comma-separated. */
-  public static final String DROPPED_HEADER = "x-switchboard-warning";
+  /** The response header that carries the warnings (set by the attempt loop from the response's warnings). */
+  public static final String WARNING_HEADER = "x-switchboard-warning";
 
   /** Translated into the Converse request. */
   static final Set<String> TRANSLATED = Set.of("model", "messages", "max_tokens", "max_completion_tokens",
@@ -104,6 +104,15 @@ public final class BedrockParameterPolicy {
         // everything else is translated or dropped
       }
     }
+  }
+
+  /** One warning per dropped parameter, worded as the shared parameter policy words them. */
+  public static List<String> warnings(String providerName, List<String> dropped) {
+    List<String> warnings = new ArrayList<>(dropped.size());
+    for (String parameter : dropped) {
+      warnings.add("dropped parameter '" + parameter + "' (not supported by provider '" + providerName + "')");
+    }
+    return warnings;
   }
 
   /**

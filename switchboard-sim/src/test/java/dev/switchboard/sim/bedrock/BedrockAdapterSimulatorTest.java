@@ -29,7 +29,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +73,7 @@ class BedrockAdapterSimulatorTest {
 
   @Test
   void converse_textRequest_answersOpenAiCompletionWithUsage() throws Exception {
-    UpstreamResponse.Complete response = (UpstreamResponse.Complete) await(adapter(
+    UpstreamResponse.Complete response = (UpstreamResponse.Complete) onLoop(() -> adapter(
         BedrockSimDialect.TEST_SECRET_ACCESS_KEY).chat(request(false, text("Tell me about gateways"))));
     JsonNode choice = response.body().get("choices").get(0);
     assertThat(choice.get("message").get("content").asText()).startsWith("Simulated answer: Tell me");
@@ -91,8 +90,8 @@ class BedrockAdapterSimulatorTest {
         + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
         + "\"required\":[\"city\"]}}},{\"type\":\"function\",\"function\":{\"name\":\"get_time\","
         + "\"parameters\":{\"type\":\"object\",\"properties\":{\"zone\":{\"type\":\"string\"}}}}}]"));
-    Collected collected = collect(await(adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY)
-        .chat(request(true, body))));
+    ProviderAdapter adapter = adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY);
+    Collected collected = collect(() -> adapter.chat(request(true, body)));
     assertThat(collected.error).isNull();
     StringBuilder[] arguments = {new StringBuilder(), new StringBuilder()};
     List<String> names = new ArrayList<>();
@@ -120,8 +119,49 @@ class BedrockAdapterSimulatorTest {
   }
 
   @Test
+  void mtBenchConversations_streamedAndWhole_agreeOnTextAndUsage() throws Exception {
+    ProviderAdapter adapter = adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY, 1);
+    List<String> lines;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/data/mt-bench/question.jsonl")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    assertThat(lines).hasSize(80);
+    for (String line : lines) {
+      JsonNode question = Json.parse(line);
+      ObjectNode first = text(question.get("turns").get(0).asText());
+      first.putArray("messages").addObject().put("role", "system").put("content", "Category: "
+          + question.get("category").asText());
+      ((com.fasterxml.jackson.databind.node.ArrayNode) first.get("messages")).addObject().put("role", "user")
+          .put("content", question.get("turns").get(0).asText());
+      UpstreamResponse.Complete answer = (UpstreamResponse.Complete) onLoop(() -> adapter.chat(request(false,
+          first.deepCopy())));
+      ObjectNode second = first.deepCopy();
+      ((com.fasterxml.jackson.databind.node.ArrayNode) second.get("messages")).add(
+          answer.body().get("choices").get(0).get("message"));
+      ((com.fasterxml.jackson.databind.node.ArrayNode) second.get("messages")).addObject().put("role", "user")
+          .put("content", question.get("turns").get(1).asText());
+      UpstreamResponse.Complete whole = (UpstreamResponse.Complete) onLoop(() -> adapter.chat(request(false,
+          second.deepCopy())));
+      ObjectNode streamedBody = second.deepCopy();
+      Collected streamed = collect(() -> adapter.chat(request(true, streamedBody)));
+      assertThat(streamed.error).isNull();
+      StringBuilder text = new StringBuilder();
+      JsonNode usage = null;
+      for (ObjectNode chunk : streamed.chunks) {
+        for (JsonNode choice : chunk.get("choices")) {
+          text.append(choice.path("delta").path("content").asText(""));
+        }
+        usage = chunk.has("usage") ? chunk.get("usage") : usage;
+      }
+      assertThat(text.toString()).as("question " + question.get("question_id"))
+          .isEqualTo(whole.body().get("choices").get(0).get("message").get("content").asText());
+      assertThat(usage).isEqualTo(whole.body().get("usage"));
+    }
+  }
+
+  @Test
   void wrongSecret_signed_isRejectedAsAuthenticationFailure() {
-    UpstreamException error = failure(adapter("not-the-secret").chat(request(false, text("hi"))));
+    UpstreamException error = failure(() -> adapter("not-the-secret").chat(request(false, text("hi"))));
     assertThat(error.kind()).isEqualTo(FailureKind.AUTHENTICATION);
     assertThat(error.providerStatus()).isEqualTo(403);
   }
@@ -129,7 +169,7 @@ class BedrockAdapterSimulatorTest {
   @Test
   void throttlingFault_injected_isRateLimitedWithRetryAfter() {
     provider.fault(Fault.status(429, 2));
-    UpstreamException error = failure(adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY)
+    UpstreamException error = failure(() -> adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY)
         .chat(request(false, text("hi"))));
     assertThat(error.kind()).isEqualTo(FailureKind.RATE_LIMITED);
     assertThat(error.retryAfterMillis()).isEqualTo(2000);
@@ -139,19 +179,22 @@ class BedrockAdapterSimulatorTest {
   @Test
   void cutStreamFault_injected_failsTheStreamAfterItsFirstChunks() throws Exception {
     provider.fault(Fault.cutStream(3));
-    Collected collected = collect(await(adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY)
-        .chat(request(true, text("Tell me a long story")))));
+    ProviderAdapter adapter = adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY);
+    Collected collected = collect(() -> adapter.chat(request(true, text("Tell me a long story"))));
     assertThat(collected.chunks).isNotEmpty();
     assertThat(collected.error).isInstanceOf(UpstreamException.class);
   }
 
   @Test
-  void droppableParameter_sent_isNamedInResponseHeader() throws Exception {
+  void droppableParameter_sent_isReportedAsWarning() throws Exception {
     ObjectNode body = text("hi");
     body.put("presence_penalty", 0.5);
     body.put("seed", 7);
-    UpstreamResponse response = await(adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY).chat(request(false, body)));
-    assertThat(response.warnings()).containsExactly("dropped unsupported parameters: presence_penalty, seed");
+    ProviderAdapter adapter = adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY);
+    UpstreamResponse response = onLoop(() -> adapter.chat(request(false, body)));
+    assertThat(response.warnings()).containsExactly(
+        "dropped parameter 'presence_penalty' (not supported by provider 'bedrock')",
+        "dropped parameter 'seed' (not supported by provider 'bedrock')");
   }
 
   @Test
@@ -159,7 +202,7 @@ class BedrockAdapterSimulatorTest {
     long before = provider.requestCount();
     ObjectNode body = text("hi");
     body.put("n", 2);
-    UpstreamException error = failure(adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY)
+    UpstreamException error = failure(() -> adapter(BedrockSimDialect.TEST_SECRET_ACCESS_KEY)
         .chat(request(false, body)));
     assertThat(error.status()).isEqualTo(400);
     assertThat(error.param()).isEqualTo("n");
@@ -176,22 +219,22 @@ class BedrockAdapterSimulatorTest {
         new SigV4Signer.Request("POST", path, List.of(), List.of(Map.entry("host", "127.0.0.1:" + port)),
             signedBody), new AwsCredentials(BedrockSimDialect.TEST_ACCESS_KEY_ID,
             BedrockSimDialect.TEST_SECRET_ACCESS_KEY, null), clock.epochMillis());
-    HttpClientResponse valid = send(path, signature, signedBody);
-    assertThat(valid.statusCode()).isEqualTo(200);
+    Answer valid = send(path, signature, signedBody);
+    assertThat(valid.status()).isEqualTo(200);
     byte[] tampered = new String(signedBody, StandardCharsets.UTF_8).replace("hi", "ho")
         .getBytes(StandardCharsets.UTF_8);
-    HttpClientResponse refused = send(path, signature, tampered);
-    assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(refused.getHeader("x-amzn-errortype")).isEqualTo("InvalidSignatureException");
-    assertThat(Json.parse(await(refused.body()).getBytes()).get("message").asText())
-        .contains("signature we calculated does not match");
-    HttpClientResponse unsigned = send(path, null, signedBody);
-    assertThat(unsigned.statusCode()).isEqualTo(403);
-    assertThat(unsigned.getHeader("x-amzn-errortype")).isEqualTo("MissingAuthenticationTokenException");
+    Answer refused = send(path, signature, tampered);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.errorType()).isEqualTo("InvalidSignatureException");
+    assertThat(Json.parse(refused.body()).get("message").asText()).contains("signature we calculated does not match");
+    Answer unsigned = send(path, null, signedBody);
+    assertThat(unsigned.status()).isEqualTo(403);
+    assertThat(unsigned.errorType()).isEqualTo("MissingAuthenticationTokenException");
   }
 
-  private static HttpClientResponse send(String path, SigV4Signer.Signature signature, byte[] body)
-      throws Exception {
+  private record Answer(int status, String errorType, byte[] body) {}
+
+  private static Answer send(String path, SigV4Signer.Signature signature, byte[] body) throws Exception {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
         .setURI(path).putHeader("content-type", "application/json");
     if (signature != null) {
@@ -199,17 +242,22 @@ class BedrockAdapterSimulatorTest {
     }
     HttpClient client = vertx.createHttpClient();
     try {
-      return await(client.request(options).compose(r -> r.send(Buffer.buffer(body)))
-          .compose(response -> response.body().map(ignored -> response)));
+      return await(client.request(options).compose(r -> r.send(Buffer.buffer(body))).compose(response ->
+          response.body().map(bytes -> new Answer(response.statusCode(), response.getHeader("x-amzn-errortype"),
+              bytes.getBytes()))));
     } finally {
       client.close();
     }
   }
 
   private ProviderAdapter adapter(String secret) {
+    return adapter(secret, 8);
+  }
+
+  private ProviderAdapter adapter(String secret, int maxConnections) {
     ProviderConfig config = new ProviderConfig("bedrock", "bedrock", "http://127.0.0.1:" + port + "/bedrock",
         null, null, null, Map.of("region", "us-west-2", "access_key_id", BedrockSimDialect.TEST_ACCESS_KEY_ID,
-        "secret_access_key", secret), null, 8);
+        "secret_access_key", secret), null, maxConnections);
     assertThat(new BedrockProviderFactory().validate("providers[0]", config)).isEmpty();
     return new BedrockProviderFactory().create(config, new ProviderContext(vertx, clock));
   }
@@ -229,10 +277,29 @@ class BedrockAdapterSimulatorTest {
 
   private record Collected(List<ObjectNode> chunks, GatewayException error) {}
 
-  private static Collected collect(UpstreamResponse response) throws Exception {
+  /** Makes a call from an event loop, as the gateway does, and waits for its answer. */
+  private static UpstreamResponse onLoop(java.util.function.Supplier<Future<UpstreamResponse>> call)
+      throws Exception {
+    CompletableFuture<UpstreamResponse> done = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> call.get().onComplete(result -> {
+      if (result.succeeded()) {
+        done.complete(result.result());
+      } else {
+        done.completeExceptionally(result.cause());
+      }
+    }));
+    return done.get(20, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Calls and consumes a stream on one event loop, as the gateway does (chunk streams are single-threaded: the
+   * sink must be attached on the loop that delivers the chunks).
+   */
+  private static Collected collect(java.util.function.Supplier<Future<UpstreamResponse>> call) throws Exception {
     List<ObjectNode> chunks = new ArrayList<>();
     CompletableFuture<GatewayException> done = new CompletableFuture<>();
-    ((UpstreamResponse.Streaming) response).chunks().start(new ChunkSink() {
+    vertx.getOrCreateContext().runOnContext(v -> call.get().onFailure(done::completeExceptionally)
+        .onSuccess(started -> ((UpstreamResponse.Streaming) started).chunks().start(new ChunkSink() {
       @Override
       public void onChunk(ObjectNode chunk) {
         chunks.add(chunk);
@@ -247,14 +314,14 @@ class BedrockAdapterSimulatorTest {
       public void onError(GatewayException error) {
         done.complete(error);
       }
-    });
+    })));
     GatewayException error = done.get(20, TimeUnit.SECONDS);
     return new Collected(chunks, error);
   }
 
-  private static UpstreamException failure(Future<?> future) {
+  private static UpstreamException failure(java.util.function.Supplier<Future<UpstreamResponse>> call) {
     try {
-      await(future);
+      onLoop(call);
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(UpstreamException.class);
       return (UpstreamException) e.getCause();
