@@ -40,7 +40,9 @@ free_port() {
 wait_for_line() {
   local file="$1" regex="$2" seconds="$3" i
   for i in $(seq 1 $((seconds * 10))); do
-    if grep -Eo "$regex" "$file" 2>/dev/null | head -1 | grep .; then return 0; fi
+    local found
+    found="$(grep -Eo -m1 "$regex" "$file" 2>/dev/null || true)"
+    if [ -n "$found" ]; then echo "$found" | head -n1; return 0; fi
     sleep 0.1
   done
   echo "bench: timed out waiting for /$regex/ in $file:" >&2

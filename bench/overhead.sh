@@ -7,6 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap cleanup EXIT
+trap "exit 130" INT TERM
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-10s}"
 OUT="${OUT:-$ROOT/bench/results/overhead.json}"
