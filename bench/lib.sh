@@ -138,11 +138,11 @@ CONF
   echo "bench: nginx did not start:" >&2; cat "$WORK/nginx/error.log" "$WORK/nginx/stdout.log" >&2; return 1
 }
 
-# run_wrk URL PATH STREAM CONNECTIONS DURATION: prints wrk's RESULT JSON.
+# run_wrk URL PATH STREAM CONNECTIONS DURATION [HEADERS]: prints wrk's RESULT JSON.
 run_wrk() {
-  local url="$1" path="$2" stream="$3" connections="$4" duration="$5" threads=2
+  local url="$1" path="$2" stream="$3" connections="$4" duration="$5" headers="${6:-}" threads=2
   [ "$connections" -lt 2 ] && threads=1
-  BENCH_PATH="$path" BENCH_STREAM="$stream" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s \
+  BENCH_HEADERS="$headers" BENCH_PATH="$path" BENCH_STREAM="$stream" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s \
     -s "$ROOT/bench/wrk/chat.lua" "$url" 2>&1 | sed -n 's/^RESULT //p'
 }
 
@@ -162,23 +162,23 @@ print(json.dumps({"host_cpus": os.cpu_count(), "cpu": cpu, "kernel": platform.re
 PY
 }
 
-# measure RESULTS_FILE WARMUP DURATION TARGET...: TARGET is name|base-url|path. Warms every target up, then for
+# measure RESULTS_FILE WARMUP DURATION TARGET...: TARGET is name|base-url|path[|extra headers]. Warms every target up, then for
 # non-streaming and streaming, at 64 connections and at 1, measures each target in turn (so the targets share
 # the same conditions) and appends one JSON object per run to RESULTS_FILE (JSON lines).
 measure() {
   local results="$1" warmup="$2" duration="$3"; shift 3
-  local target name url path stream connections line
+  local target name url path headers stream connections line
   for target in "$@"; do
-    IFS='|' read -r name url path <<<"$target"
+    IFS='|' read -r name url path headers <<<"$target"
     echo "  warm-up $name ($warmup non-streaming + $warmup streaming, 64 connections)" >&2
-    run_wrk "$url" "$path" 0 64 "$warmup" >/dev/null
-    run_wrk "$url" "$path" 1 64 "$warmup" >/dev/null
+    run_wrk "$url" "$path" 0 64 "$warmup" "$headers" >/dev/null
+    run_wrk "$url" "$path" 1 64 "$warmup" "$headers" >/dev/null
   done
   for stream in 0 1; do
     for connections in 64 1; do
       for target in "$@"; do
-        IFS='|' read -r name url path <<<"$target"
-        line="$(run_wrk "$url" "$path" "$stream" "$connections" "$duration")"
+        IFS='|' read -r name url path headers <<<"$target"
+        line="$(run_wrk "$url" "$path" "$stream" "$connections" "$duration" "$headers")"
         [ -n "$line" ] || line='{"requests":0,"duration_us":1,"failed":true}'
         echo "{\"target\":\"$name\",\"stream\":$([ "$stream" = 1 ] && echo true || echo false),\"connections\":$connections,\"wrk\":$line}" >>"$results"
         python3 -c 'import json,sys; r=json.loads(sys.argv[1]); w=r["wrk"]; print("  %-12s %-10s c=%-3d %9.0f req/s  p50 %7d us  p99 %7d us  errors %d" % (r["target"], "stream" if r["stream"] else "plain", r["connections"], w["requests"]*1e6/max(1,w["duration_us"]), w.get("p50_us",0), w.get("p99_us",0), sum(v for k,v in w.items() if k.startswith("errors_"))))' "$(tail -1 "$results")" >&2

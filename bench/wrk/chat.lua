@@ -6,9 +6,15 @@ wrk.method = "POST"
 wrk.path = os.getenv("BENCH_PATH") or "/v1/chat/completions"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. key
-local extra = os.getenv("BENCH_HEADER_NAME")
+-- BENCH_HEADERS: extra headers as "name: value;;name: value"
+local extra = os.getenv("BENCH_HEADERS")
 if extra then
-  wrk.headers[extra] = os.getenv("BENCH_HEADER_VALUE") or ""
+  for pair in string.gmatch(extra, "([^;]+)") do
+    local name, value = string.match(pair, "^%s*([^:]+):%s*(.-)%s*$")
+    if name then
+      wrk.headers[name] = value
+    end
+  end
 end
 local options = stream and '"stream":true,' or ''
 wrk.body = '{"model":"gpt-4o",' .. options .. '"messages":[{"role":"user","content":'

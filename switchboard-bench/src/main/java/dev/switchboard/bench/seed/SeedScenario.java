@@ -62,15 +62,19 @@ public final class SeedScenario {
       LoadClient client = new LoadClient(loadVertx, settings.concurrency(), settings.concurrency() > HTTP1_LIMIT);
       LoadClient control = new LoadClient(loadVertx, 8, false);
       ObjectNode result = Json.object();
-      result.set("generator_ceiling", ceiling(loadVertx, client, sims, progress));
       Map<String, String> roots = new LinkedHashMap<>();
       providers.forEach(p -> roots.put(p.name(), sims.root(p.name())));
       Function<Workload.Planned, Future<Outcome>> direct = Callers.direct(client, roots, SeedProvider.primaries());
       Function<Workload.Planned, Future<Outcome>> viaGateway = Callers.gateway(client, gateway.baseUrl(),
           SeedGatewayConfig.CLIENT_KEY);
+      ceiling(loadVertx, client, sims, progress);
+      ObjectNode warmUp = Json.object();
+      measure("warm-up direct", loadVertx, pool, models, direct, progress, warmUp, 99);
+      measure("warm-up gateway", loadVertx, pool, models, viaGateway, progress, warmUp, 99);
+      result.set("generator_ceiling", ceiling(loadVertx, client, sims, progress));
       ObjectNode phases = result.putObject("phases");
-      PhaseStats directStats = measure("direct", loadVertx, pool, models, direct, progress, phases);
-      PhaseStats gatewayStats = measure("switchboard", loadVertx, pool, models, viaGateway, progress, phases);
+      PhaseStats directStats = measure("direct", loadVertx, pool, models, direct, progress, phases, 0);
+      PhaseStats gatewayStats = measure("switchboard", loadVertx, pool, models, viaGateway, progress, phases, 0);
       result.set("overhead_ms", overhead(directStats.uncached(), gatewayStats.uncached()));
       ObjectNode failover = result.putObject("failover");
       SeedProvider victim = SeedProvider.named("openai");
@@ -128,20 +132,21 @@ public final class SeedScenario {
   }
 
   private PhaseStats measure(String name, Vertx vertx, PromptPool pool, List<String> models,
-      Function<Workload.Planned, Future<Outcome>> caller, Progress progress, ObjectNode phases) throws Exception {
-    Workload workload = workload(pool, models, 0);
+      Function<Workload.Planned, Future<Outcome>> caller, Progress progress, ObjectNode phases, long salt)
+      throws Exception {
+    Workload workload = workload(pool, models, salt);
     PhaseStats stats = new PhaseStats(prices);
-    ClosedLoop loop = new ClosedLoop(vertx, settings.concurrency(), settings.durationMillis(),
-        settings.rampMillis(), () -> {
-          Workload.Planned request = workload.next();
-          return caller.apply(request).onSuccess(outcome -> {
-            workload.completed(request, outcome.ok());
-            stats.record(outcome);
-          });
-        });
+    long duration = name.startsWith("warm-up") ? settings.warmUpMillis() : settings.durationMillis();
+    ClosedLoop loop = new ClosedLoop(vertx, settings.concurrency(), duration, settings.rampMillis(), () -> {
+      Workload.Planned request = workload.next();
+      return caller.apply(request).onSuccess(outcome -> {
+        workload.completed(request, outcome.ok());
+        stats.record(outcome);
+      });
+    });
     Future<Long> finished = loop.run();
-    progress.phase(name, settings.durationMillis(), loop);
-    long end = finished.await(settings.durationMillis() + 120_000, TimeUnit.MILLISECONDS);
+    progress.phase(name, duration, loop);
+    long end = finished.await(duration + 120_000, TimeUnit.MILLISECONDS);
     progress.done();
     ObjectNode json = stats.toJson(end - loop.startNanos());
     ObjectNode mix = json.putObject("workload");
@@ -164,6 +169,7 @@ public final class SeedScenario {
     ObjectNode config = result.putObject("settings");
     config.put("concurrency", settings.concurrency());
     config.put("duration_ms", settings.durationMillis());
+    config.put("warm_up_ms_per_target", settings.warmUpMillis());
     config.put("failover_concurrency", settings.failoverConcurrency());
     config.put("fault_ms", settings.faultMillis());
     config.put("recovery_ms", settings.recoveryMillis());

@@ -12,6 +12,11 @@ public record SeedSettings(int concurrency, long durationMillis, long ceilingMil
     int failoverConcurrency, long faultMillis, long recoveryMillis, double latencyScale, long seed,
     double hardNegativeShare, int firstByteTimeoutMs, Path data, boolean progress) {
 
+  /** Warm-up before measuring, per target (the JVMs run at a fraction of their speed until compiled). */
+  public long warmUpMillis() {
+    return Math.max(ceilingMillis, durationMillis / 4);
+  }
+
   /** The full experiment: 10,000 requests open for 60 s per phase. */
   public static SeedSettings full(Path data) {
     return new SeedSettings(10_000, 60_000, 10_000, 5_000, 500, 8_000, 8_000, 1.0, 42, 0.2, 5_000, data, true);
@@ -19,7 +24,7 @@ public record SeedSettings(int concurrency, long durationMillis, long ceilingMil
 
   /** A smoke run that finishes in well under a minute on a small machine. */
   public static SeedSettings quick(Path data) {
-    return new SeedSettings(200, 4_000, 1_500, 500, 100, 2_000, 2_000, 0.2, 42, 0.2, 2_000, data, true);
+    return new SeedSettings(200, 2_500, 1_000, 300, 100, 1_000, 1_000, 0.2, 42, 0.2, 2_000, data, true);
   }
 
   public SeedSettings withConcurrency(int value) {
