@@ -25,6 +25,7 @@ public final class Gateway {
   private final List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
   private final AtomicBoolean ready = new AtomicBoolean();
   private String deploymentId;
+  private Future<Void> closing;
 
   private Gateway(Vertx vertx, GatewayServices services, int port) {
     this.vertx = vertx;
@@ -79,15 +80,19 @@ public final class Gateway {
   }
 
   /** Graceful stop: readiness turns false, in-flight requests get the configured grace period, then undeploy. */
-  public Future<Void> close() {
+  public synchronized Future<Void> close() {
+    if (closing != null) {
+      return closing;
+    }
     ready.set(false);
     long grace = services.config().server().shutdownGraceMs();
     List<Future<Void>> draining = new ArrayList<>();
     for (GatewayVerticle verticle : verticles) {
       draining.add(verticle.drain(grace));
     }
-    return Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
+    closing = Future.join(draining).transform(ignored -> deploymentId == null ? Future.succeededFuture()
         : vertx.undeploy(deploymentId));
+    return closing;
   }
 
   private static int freePort(String host) {

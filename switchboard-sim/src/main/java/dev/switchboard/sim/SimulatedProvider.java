@@ -17,6 +17,7 @@ public final class SimulatedProvider {
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong abandoned = new AtomicLong();
+  private final AtomicReference<String> lastBody = new AtomicReference<>("");
   private final SplittableRandom random;
   private volatile Runnable faultListener = () -> { };
 
@@ -70,6 +71,15 @@ public final class SimulatedProvider {
 
   public long requestCount() {
     return requests.get();
+  }
+
+  /** The body of the last request this provider received (for tests of what the gateway sent). */
+  public String lastRequestBody() {
+    return lastBody.get();
+  }
+
+  void recordBody(String body) {
+    lastBody.set(body);
   }
 
   /** Responses whose client (the gateway) closed the connection before the answer was complete. */

@@ -136,7 +136,10 @@ public final class SimulatorServer {
           + provider.dialect().name() + " simulator.");
       return;
     }
-    request.body().onSuccess(body -> route.handle(new SimCall(vertx, request, body, provider, subPath, fault)));
+    request.body().onSuccess(body -> {
+      provider.recordBody(body.toString());
+      route.handle(new SimCall(vertx, request, body, provider, subPath, fault));
+    });
   }
 
   private void control(HttpServerRequest request, String path) {
