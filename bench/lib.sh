@@ -67,6 +67,7 @@ start_switchboard() {
 server:
   host: 127.0.0.1
   port: 0
+  shutdown_grace_ms: 1000
   timeouts:
     connect_ms: 2000
     first_byte_ms: 10000
@@ -89,8 +90,9 @@ auth:
     - key: sk-bench-client-0001
       name: bench
 YAML
-  java $JAVA_OPTS -jar "$JAR" serve --config "$WORK/switchboard.yaml" >"$WORK/switchboard.log" 2>&1 &
-  STARTED_PIDS+=($!)
+  java $JAVA_OPTS ${SB_JAVA_EXTRA:-} -jar "$JAR" serve --config "$WORK/switchboard.yaml" >"$WORK/switchboard.log" 2>&1 &
+  SB_PID=$!
+  STARTED_PIDS+=($SB_PID)
   SB_PORT="$(wait_for_line "$WORK/switchboard.log" 'listening on http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
 }
 
