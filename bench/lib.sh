@@ -159,8 +159,9 @@ try:
 except OSError:
     pass
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else []
 print(json.dumps({"host_cpus": os.cpu_count(), "cpu": cpu, "kernel": platform.release(),
-                  "java": java[0] if java else "unknown"}))
+                  "java": java[0] if java else "unknown", "load_average_at_start": " ".join(load)}))
 PY
 }
 

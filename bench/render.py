@@ -78,8 +78,13 @@ def collect(args):
 
 
 def machine_line(machine):
-    return "%s CPUs (%s), Linux %s, %s" % (machine.get("host_cpus"), machine.get("cpu"), machine.get("kernel"),
+    line = "%s CPUs (%s), Linux %s, %s" % (machine.get("host_cpus"), machine.get("cpu"), machine.get("kernel"),
                                           machine.get("java"))
+    if machine.get("load_average_at_start"):
+        line += "; load average at start %s (the machine is shared)" % machine["load_average_at_start"]
+    if machine.get("load_average_at_end"):
+        line += "; load average at the end %s (the machine is shared)" % machine["load_average_at_end"]
+    return line
 
 
 def wrk_table(result):

@@ -168,6 +168,12 @@ public final class SeedReport {
       cpu = "unknown";
     }
     machine.put("cpu", cpu);
+    try {
+      String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      machine.put("load_average_at_end", load[0] + " " + load[1] + " " + load[2]);
+    } catch (java.io.IOException | RuntimeException e) {
+      machine.putNull("load_average_at_end");
+    }
     machine.put("kernel", System.getProperty("os.version"));
     machine.put("java", "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
         + ")");
