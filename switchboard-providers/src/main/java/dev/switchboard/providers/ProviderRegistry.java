@@ -4,6 +4,13 @@ import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
+import dev.switchboard.providers.azure.AzureProviderFactory;
+import dev.switchboard.providers.cohere.CohereProviderFactory;
+import dev.switchboard.providers.gemini.GeminiProviderFactory;
+import dev.switchboard.providers.openai.OpenAiCompatibleCatalog;
+import dev.switchboard.providers.openai.OpenAiCompatibleProviderFactory;
+import dev.switchboard.providers.anthropic.AnthropicProviderFactory;
+import dev.switchboard.providers.bedrock.BedrockProviderFactory;
 import dev.switchboard.providers.openai.OpenAiProviderFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +27,14 @@ public final class ProviderRegistry {
   public static ProviderRegistry builtIn() {
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(new OpenAiProviderFactory());
+    registry.register(new GeminiProviderFactory());
+    registry.register(new CohereProviderFactory());
+    registry.register(new AzureProviderFactory());
+    for (OpenAiCompatibleCatalog.Entry entry : OpenAiCompatibleCatalog.load()) {
+      registry.register(new OpenAiCompatibleProviderFactory(entry));
+    }
+    registry.register(new AnthropicProviderFactory());
+    registry.register(new BedrockProviderFactory());
     return registry;
   }
 

@@ -1,21 +1,20 @@
 package dev.switchboard.server;
 
+import dev.switchboard.core.auth.AuthFilter;
 import dev.switchboard.core.auth.KeyResolver;
 import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.config.GatewayConfig;
-import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.routing.KeyPool;
+import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.routing.ModelCatalog;
+import dev.switchboard.core.routing.RoutingRuntime;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
 import dev.switchboard.providers.ProviderRegistry;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * State shared by every event loop of one gateway: configuration, catalogue, key pools, key resolvers, the clock
- * and randomness. Everything here is thread-safe or immutable.
+ * State shared by every event loop of one gateway: configuration, catalogue, routing (health, key pools, retry
+ * budget), key resolvers, the clock and randomness. Everything here is thread-safe or immutable.
  */
 public final class GatewayServices {
   private final GatewayConfig config;
@@ -23,19 +22,31 @@ public final class GatewayServices {
   private final Randomness randomness;
   private final ProviderRegistry providers;
   private final ModelCatalog catalog;
-  private final Map<String, KeyPool> keyPools = new HashMap<>();
+  private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
+  private final Governance governance;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
+    this(config, clock, randomness, providers, null);
+  }
+
+  /** With {@code governance}: virtual keys after the config keys, limits, budgets and the admin API. */
+  public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers,
+      Governance governance) {
     this.config = config;
     this.clock = clock;
     this.randomness = randomness;
     this.providers = providers;
     this.catalog = new ModelCatalog(config);
-    for (ProviderConfig provider : config.providers()) {
-      keyPools.put(provider.name(), new KeyPool(provider.keys()));
-    }
-    this.keyResolvers = List.of(new StaticKeyResolver(config.auth()));
+    this.routing = RoutingRuntime.create(config, clock, randomness);
+    this.governance = governance;
+    this.keyResolvers = governance == null ? List.of(new StaticKeyResolver(config.auth()))
+        : List.of(new StaticKeyResolver(config.auth()), governance.virtualKeys());
+  }
+
+  /** Keys, limits, budgets and the admin API, or null when the gateway runs without them. */
+  public Governance governance() {
+    return governance;
   }
 
   public GatewayConfig config() {
@@ -58,8 +69,15 @@ public final class GatewayServices {
     return catalog;
   }
 
-  public Map<String, KeyPool> keyPools() {
-    return keyPools;
+  /** Routing state shared by every event loop: health of deployments and keys, retry budget. */
+  public RoutingRuntime routing() {
+    return routing;
+  }
+
+  /** Authentication over {@link #keyResolvers()}, honouring the customer header when governance is on. */
+  public AuthFilter authFilter() {
+    return governance == null ? new AuthFilter(keyResolvers)
+        : new AuthFilter(keyResolvers, governance.customerHeader());
   }
 
   public List<KeyResolver> keyResolvers() {

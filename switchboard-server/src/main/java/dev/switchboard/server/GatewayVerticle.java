@@ -7,11 +7,14 @@ import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.server.endpoint.HealthEndpoints;
+import dev.switchboard.server.endpoint.MessagesEndpoint;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
 import dev.switchboard.server.endpoint.ProxyEndpoint;
+import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
 import dev.switchboard.server.http.OpenAiCodec;
+import dev.switchboard.server.http.RequestHardening;
 import dev.switchboard.server.http.ResponseWriter;
 import dev.switchboard.server.http.Route;
 import dev.switchboard.server.http.Router;
@@ -33,14 +36,18 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewayServices services;
   private final BooleanSupplier ready;
   private final int port;
+  private final int adminPort;
   private final Map<String, ProviderAdapter> adapters = new HashMap<>();
   private HttpServer server;
+  private HttpServer adminServer;
   private Router router;
+  private Router adminRouter;
 
-  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port) {
+  GatewayVerticle(GatewayServices services, BooleanSupplier ready, int port, int adminPort) {
     this.services = services;
     this.ready = ready;
     this.port = port;
+    this.adminPort = adminPort;
   }
 
   @Override
@@ -51,6 +58,25 @@ final class GatewayVerticle extends VerticleBase {
     }
     router = router();
     ServerConfig config = services.config().server();
+    if (adminPort > 0) {
+      adminRouter = AdminRoutes.addTo(new Router(new ErrorWriter()), services, ready);
+      adminServer = hardened(vertx.createHttpServer(serverOptions(config)), adminRouter, config);
+    } else {
+      AdminRoutes.addTo(router, services, null);
+    }
+    server = hardened(vertx.createHttpServer(serverOptions(config)), router, config);
+    Future<?> main = server.listen(port, config.host());
+    return adminServer == null ? main : main.compose(ok -> adminServer.listen(adminPort, config.host()));
+  }
+
+  private HttpServer hardened(HttpServer http, Router routes, ServerConfig config) {
+    var limits = services.config().governance();
+    RequestHardening hardening = new RequestHardening(vertx, routes::handle, new ErrorWriter(),
+        limits.requestDeadlineMs());
+    return http.requestHandler(hardening);
+  }
+
+  private static HttpServerOptions serverOptions(ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions()
         .setTcpNoDelay(true)
         .setReuseAddress(true)
@@ -60,14 +86,14 @@ final class GatewayVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setHttp2ClearTextEnabled(true)
         .setHandle100ContinueAutomatically(true);
-    server = vertx.createHttpServer(options).requestHandler(router::handle);
-    return server.listen(port, config.host());
+    return options;
   }
 
   private Router router() {
     ErrorWriter errors = new ErrorWriter();
     Map<Dialect, ClientCodec> codecs = new HashMap<>();
     codecs.put(Dialect.OPENAI, new OpenAiCodec());
+    codecs.put(Dialect.ANTHROPIC, new AnthropicCodec());
     ResponseWriter writer = new ResponseWriter(codecs);
     long maxBody = services.config().server().maxBodyBytes();
     var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
@@ -77,12 +103,16 @@ final class GatewayVerticle extends VerticleBase {
         services.clock(), maxBody);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
         errors, services.clock(), maxBody);
+    ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
+        errors, services.clock(), maxBody);
     return new Router(errors)
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
+        .add(new Route(HttpMethod.POST, "/v1/messages", true, new MessagesEndpoint(chat, services.clock(), maxBody)))
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
         .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
         .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
+        .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
         .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
         .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
   }
@@ -91,9 +121,18 @@ final class GatewayVerticle extends VerticleBase {
     return router;
   }
 
+  /** The admin port's routes, or an empty list when the admin API shares the main port. */
+  java.util.List<Route> adminRoutes() {
+    return adminRouter == null ? java.util.List.of() : adminRouter.routes();
+  }
+
   /** Stops accepting, lets in-flight requests and streams finish for up to {@code graceMillis}. */
   Future<Void> drain(long graceMillis) {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+    Future<Void> admin = adminServer == null ? Future.succeededFuture() : adminServer.shutdown(graceMillis,
+        TimeUnit.MILLISECONDS);
+    Future<Void> main = server == null ? Future.succeededFuture() : server.shutdown(graceMillis,
+        TimeUnit.MILLISECONDS);
+    return Future.join(main, admin).mapEmpty();
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.switchboard.server;
 
-import dev.switchboard.core.auth.AuthFilter;
+import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.pipeline.Filter;
 import dev.switchboard.core.pipeline.FilterChain;
 import dev.switchboard.core.pipeline.RequestIdFilter;
-import dev.switchboard.core.routing.PriorityStrategy;
 import dev.switchboard.core.routing.RouteFilter;
-import dev.switchboard.core.routing.RoutingStrategy;
 import dev.switchboard.core.spi.ProviderAdapter;
+import dev.switchboard.server.endpoint.AdminHealthFilter;
 import dev.switchboard.server.endpoint.ModelsFilter;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → Auth → Route
+ *   RequestId → Auth → UpstreamUrlGuard → RateLimit → Budget → Route
  *                        └─ per attempt: Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
  */
@@ -35,7 +34,13 @@ public final class PipelineAssembly {
       Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    Governance governance = services.governance();
+    filters.add(services.authFilter());
+    if (governance != null) {
+      filters.add(governance.upstreamUrlFilter());
+      filters.add(governance.rateLimitFilter());
+      filters.add(governance.budgetFilter(null));
+    }
     filters.add(routeFilter(services, adapters, vertx));
     return chain(filters);
   }
@@ -44,16 +49,23 @@ public final class PipelineAssembly {
   public static FilterChain modelsChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AuthFilter(services.keyResolvers()));
+    filters.add(services.authFilter());
     filters.add(new ModelsFilter(services.catalog(), services.clock().epochMillis() / 1000));
+    return chain(filters);
+  }
+
+  /** The chain for {@code GET /admin/health}: authenticate, then the live health map. */
+  public static FilterChain adminHealthChain(GatewayServices services) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new RequestIdFilter());
+    filters.add(services.authFilter());
+    filters.add(new AdminHealthFilter(services.routing().health()));
     return chain(filters);
   }
 
   private static RouteFilter routeFilter(GatewayServices services, Map<String, ProviderAdapter> adapters,
       Vertx vertx) {
-    RoutingStrategy priority = new PriorityStrategy();
-    return new RouteFilter(services.catalog(), adapters, services.keyPools(), Map.of(priority.name(), priority),
-        services.config().routing().retry(), services.config().server().timeouts(), vertx, services.clock());
+    return services.routing().filter(adapters, vertx);
   }
 
   private static FilterChain chain(List<Filter> filters) {

@@ -40,6 +40,7 @@ class GatewayHttpBehaviourTest {
   @AfterEach
   void heal() {
     harness.sims().providers().forEach(SimulatedProvider::heal);
+    harness.gateway().services().routing().resetHealth();
   }
 
   record Reply(int status, MultiMap headers, String body) {

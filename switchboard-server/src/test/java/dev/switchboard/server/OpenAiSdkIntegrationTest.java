@@ -53,6 +53,7 @@ class OpenAiSdkIntegrationTest {
   @AfterEach
   void heal() {
     harness.sims().providers().forEach(p -> p.heal());
+    harness.gateway().services().routing().resetHealth();
   }
 
   static OpenAIClient sdk(String key) {

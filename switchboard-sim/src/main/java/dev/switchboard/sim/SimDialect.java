@@ -17,4 +17,9 @@ public interface SimDialect {
     String type = status == 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error";
     return ErrorBody.of(message, type, null, status == 429 ? "rate_limit_exceeded" : null);
   }
+
+  /** Headers that go with an injected error answer (for example the exception name some providers send). */
+  default java.util.Map<String, String> errorHeaders(int status) {
+    return java.util.Map.of();
+  }
 }

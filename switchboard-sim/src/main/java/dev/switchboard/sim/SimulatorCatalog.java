@@ -1,5 +1,10 @@
 package dev.switchboard.sim;
 
+import dev.switchboard.sim.azure.AzureSimDialect;
+import dev.switchboard.sim.cohere.CohereSimDialect;
+import dev.switchboard.sim.gemini.GeminiSimDialect;
+import dev.switchboard.sim.anthropic.AnthropicSimDialect;
+import dev.switchboard.sim.bedrock.BedrockSimDialect;
 import dev.switchboard.sim.openai.OpenAiSimDialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +22,16 @@ public final class SimulatorCatalog {
     providers.add(new SimulatedProvider("openai", new OpenAiSimDialect(), scale(LatencyProfile.GPT_4O,
         latencyScale), seed, null));
     providers.add(new SimulatedProvider("openai-backup", new OpenAiSimDialect(), scale(LatencyProfile.GPT_4O,
+        latencyScale), seed, null));
+    providers.add(new SimulatedProvider("gemini", new GeminiSimDialect(), scale(LatencyProfile.GEMINI_1_5_PRO,
+        latencyScale), seed, null));
+    providers.add(new SimulatedProvider("cohere", new CohereSimDialect(), scale(LatencyProfile.COMMAND_R_PLUS,
+        latencyScale), seed, null));
+    providers.add(new SimulatedProvider("azure", new AzureSimDialect(), scale(LatencyProfile.GPT_4O,
+        latencyScale), seed, null));
+    providers.add(new SimulatedProvider("anthropic", new AnthropicSimDialect(), scale(
+        LatencyProfile.CLAUDE_3_5_SONNET, latencyScale), seed, null));
+    providers.add(new SimulatedProvider("bedrock", new BedrockSimDialect(), scale(LatencyProfile.CLAUDE_3_5_SONNET,
         latencyScale), seed, null));
     return providers;
   }

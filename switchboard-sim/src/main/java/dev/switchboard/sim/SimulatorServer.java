@@ -121,6 +121,7 @@ public final class SimulatorServer {
           }
           JsonNode body = provider.dialect().errorBody(fault.status(), "Simulated failure (HTTP " + fault.status()
               + ").");
+          provider.dialect().errorHeaders(fault.status()).forEach(request.response()::putHeader);
           request.response().setStatusCode(fault.status()).putHeader("content-type", "application/json")
               .end(Buffer.buffer(Json.write(body)));
         });

@@ -12,9 +12,9 @@ record SeedProvider(String name, String model, LatencyProfile latency, NativePro
   static List<SeedProvider> all() {
     return List.of(
         new SeedProvider("openai", "gpt-4o", LatencyProfile.GPT_4O, new OpenAiProtocol(), null),
-        new SeedProvider("anthropic", "claude-3-5-sonnet", LatencyProfile.CLAUDE_3_5_SONNET, new OpenAiProtocol(),
-            null),
-        new SeedProvider("gemini", "gemini-1.5-pro", LatencyProfile.GEMINI_1_5_PRO, new OpenAiProtocol(), null),
+        new SeedProvider("anthropic", "claude-3-5-sonnet", LatencyProfile.CLAUDE_3_5_SONNET,
+            new AnthropicProtocol(), null),
+        new SeedProvider("gemini", "gemini-1.5-pro", LatencyProfile.GEMINI_1_5_PRO, new GeminiProtocol(), null),
         new SeedProvider("openai-backup", "gpt-4o", LatencyProfile.GPT_4O, new OpenAiProtocol(), "openai"));
   }
 

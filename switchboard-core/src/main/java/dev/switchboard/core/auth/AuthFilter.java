@@ -13,10 +13,21 @@ import java.util.List;
  * {@code api-key} (Azure clients). Resolvers are asked in order; the first that knows the key wins.
  */
 public final class AuthFilter implements Filter {
+  private static final java.util.regex.Pattern CUSTOMER = java.util.regex.Pattern.compile("[A-Za-z0-9._@:-]{1,100}");
   private final List<KeyResolver> resolvers;
+  private final String customerHeader;
 
   public AuthFilter(List<KeyResolver> resolvers) {
+    this(resolvers, null);
+  }
+
+  /**
+   * With {@code customerHeader} set (e.g. "x-switchboard-customer"), a request may name the end customer it acts
+   * for; keys bound to a customer ignore the header.
+   */
+  public AuthFilter(List<KeyResolver> resolvers, String customerHeader) {
     this.resolvers = List.copyOf(resolvers);
+    this.customerHeader = customerHeader;
   }
 
   @Override
@@ -35,7 +46,16 @@ public final class AuthFilter implements Filter {
       if (principal == null) {
         return Verdict.reject(GatewayException.unauthorized("Incorrect API key provided."));
       }
-      exchange.principal(principal);
+      String customer = customerHeader == null ? null : exchange.header(customerHeader);
+      if (customer != null && principal.customer() == null) {
+        if (!CUSTOMER.matcher(customer).matches()) {
+          return Verdict.reject(GatewayException.badRequest("The " + customerHeader
+              + " header must be 1-100 characters of letters, digits and . _ @ : -", null));
+        }
+        exchange.principal(principal.withCustomer(customer));
+      } else {
+        exchange.principal(principal);
+      }
       return Verdict.proceed();
     });
   }
@@ -53,7 +73,12 @@ public final class AuthFilter implements Filter {
 
   /** The key the client presented, or null. */
   public static String presentedKey(Exchange exchange) {
-    String authorization = exchange.header("authorization");
+    return presentedKey(exchange.requestHeaders());
+  }
+
+  /** The key in {@code headers}, or null. */
+  public static String presentedKey(io.vertx.core.MultiMap headers) {
+    String authorization = headers.get("authorization");
     if (authorization != null) {
       if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         String key = authorization.substring(7).trim();
@@ -61,9 +86,9 @@ public final class AuthFilter implements Filter {
       }
       return null;
     }
-    String key = exchange.header("x-api-key");
+    String key = headers.get("x-api-key");
     if (key == null) {
-      key = exchange.header("api-key");
+      key = headers.get("api-key");
     }
     return key == null || key.isBlank() ? null : key.trim();
   }

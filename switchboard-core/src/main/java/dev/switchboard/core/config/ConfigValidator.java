@@ -22,6 +22,7 @@ final class ConfigValidator {
     validateServer(config.server());
     Set<String> providerNames = validateProviders(config.providers());
     validateModels(config.models(), providerNames);
+    validateRouting(config.routing());
     validateKeys(config.auth());
     return problems;
   }
@@ -107,6 +108,9 @@ final class ConfigValidator {
       if (group.maxAttempts() != null && group.maxAttempts() < 1) {
         problems.add(at + ".max_attempts: must be at least 1");
       }
+      if (group.hedge() != null) {
+        validateHedge(at + ".hedge", group.hedge());
+      }
     }
   }
 
@@ -124,6 +128,60 @@ final class ConfigValidator {
     }
     if (d.contextWindow() != null && d.contextWindow() <= 0) {
       problems.add(at + ".context_window: must be positive");
+    }
+    notNegative(at + ".rpm", d.rpm());
+    notNegative(at + ".tpm", d.tpm());
+    notNegative(at + ".input_cost_per_million", d.inputCostPerMillion());
+    notNegative(at + ".output_cost_per_million", d.outputCostPerMillion());
+    notNegative(at + ".daily_budget_usd", d.dailyBudgetUsd());
+  }
+
+  private void validateRouting(RoutingConfig routing) {
+    RetryConfig r = routing.retry();
+    if (r.maxAttempts() < 1) {
+      problems.add("routing.retry.max_attempts: must be at least 1");
+    }
+    positive("routing.retry.base_backoff_ms", r.baseBackoffMs());
+    if (r.maxBackoffMs() < r.baseBackoffMs()) {
+      problems.add("routing.retry.max_backoff_ms: must be at least base_backoff_ms");
+    }
+    if (r.budgetRatio() < 0 || r.budgetRatio() > 1) {
+      problems.add("routing.retry.budget_ratio: must be between 0 and 1");
+    }
+    positive("routing.retry.budget_window_ms", r.budgetWindowMs());
+    notNegative("routing.retry.min_retries_per_second", r.minRetriesPerSecond().longValue());
+    notNegative("routing.retry.max_retry_after_ms", r.maxRetryAfterMs().longValue());
+    positive("routing.retry.key_cooldown_ms", r.keyCooldownMs());
+    HealthConfig h = routing.health();
+    positive("routing.health.consecutive_failures", h.consecutiveFailures());
+    if (h.failurePercentage() < 1 || h.failurePercentage() > 100) {
+      problems.add("routing.health.failure_percentage: must be between 1 and 100");
+    }
+    positive("routing.health.failure_minimum_requests", h.failureMinimumRequests());
+    positive("routing.health.interval_ms", h.intervalMs());
+    positive("routing.health.base_ejection_ms", h.baseEjectionMs());
+    if (h.maxEjectionMs() < h.baseEjectionMs()) {
+      problems.add("routing.health.max_ejection_ms: must be at least base_ejection_ms");
+    }
+    if (h.maxEjectionPercent() < 0 || h.maxEjectionPercent() > 100) {
+      problems.add("routing.health.max_ejection_percent: must be between 0 and 100");
+    }
+    positive("routing.health.half_open_probes", h.halfOpenProbes());
+    validateHedge("routing.hedge", routing.hedge());
+  }
+
+  private void validateHedge(String at, HedgeConfig hedge) {
+    if (hedge.delayMs() != null && hedge.delayMs() <= 0) {
+      problems.add(at + ".delay_ms: must be positive");
+    }
+    notNegative(at + ".min_delay_ms", hedge.minDelayMs().longValue());
+    positive(at + ".min_samples", hedge.minSamples());
+    notNegative(at + ".max_hedges", hedge.maxHedges().longValue());
+  }
+
+  private void notNegative(String at, Number value) {
+    if (value != null && value.doubleValue() < 0) {
+      problems.add(at + ": must not be negative");
     }
   }
 

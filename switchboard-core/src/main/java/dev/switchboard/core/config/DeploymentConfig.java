@@ -2,7 +2,11 @@ package dev.switchboard.core.config;
 
 import java.util.List;
 
-/** One place a model group can be served from: a provider and the model name it knows it by. */
+/**
+ * One place a model group can be served from: a provider and the model name it knows it by, with what routing
+ * needs to choose between deployments: weight and priority, prices in USD per million tokens, context window,
+ * tags, and quotas (requests and tokens per minute, USD per day).
+ */
 public record DeploymentConfig(
     String id,
     String provider,
@@ -12,7 +16,10 @@ public record DeploymentConfig(
     Integer contextWindow,
     List<String> tags,
     Long rpm,
-    Long tpm) {
+    Long tpm,
+    Double inputCostPerMillion,
+    Double outputCostPerMillion,
+    Double dailyBudgetUsd) {
 
   public DeploymentConfig {
     weight = weight == null ? 1 : weight;
@@ -21,6 +28,11 @@ public record DeploymentConfig(
     if (id == null && provider != null && model != null) {
       id = provider + "/" + model;
     }
+  }
+
+  public DeploymentConfig(String id, String provider, String model, Integer weight, Integer priority,
+      Integer contextWindow, List<String> tags, Long rpm, Long tpm) {
+    this(id, provider, model, weight, priority, contextWindow, tags, rpm, tpm, null, null, null);
   }
 
   /** Whether this deployment forwards the requested model name unchanged ({@code model: "*"}). */

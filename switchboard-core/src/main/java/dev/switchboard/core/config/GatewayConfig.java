@@ -14,7 +14,8 @@ public record GatewayConfig(
     RoutingConfig routing,
     CacheConfig cache,
     ClusterConfig cluster,
-    StoreConfig store) {
+    StoreConfig store,
+    GovernanceConfig governance) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -25,6 +26,13 @@ public record GatewayConfig(
     cache = cache == null ? CacheConfig.defaults() : cache;
     cluster = cluster == null ? ClusterConfig.defaults() : cluster;
     store = store == null ? StoreConfig.defaults() : store;
+    governance = governance == null ? GovernanceConfig.defaults() : governance;
+  }
+
+  /** Without a governance section (defaults apply). */
+  public GatewayConfig(ServerConfig server, List<ProviderConfig> providers, List<ModelGroupConfig> models,
+      AuthConfig auth, RoutingConfig routing, CacheConfig cache, ClusterConfig cluster, StoreConfig store) {
+    this(server, providers, models, auth, routing, cache, cluster, store, null);
   }
 
   public Optional<ProviderConfig> provider(String name) {
@@ -41,6 +49,6 @@ public record GatewayConfig(
     ServerConfig s = server;
     ServerConfig moved = new ServerConfig(s.host(), port, s.adminPort(), s.eventLoops(), s.maxBodyBytes(),
         s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts());
-    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store);
+    return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store, governance);
   }
 }

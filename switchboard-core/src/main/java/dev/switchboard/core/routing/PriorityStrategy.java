@@ -1,25 +1,20 @@
 package dev.switchboard.core.routing;
 
-import dev.switchboard.core.pipeline.Exchange;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Lowest priority number first; ties keep configuration order. */
-public final class PriorityStrategy implements RoutingStrategy {
+/** A fallback chain: lowest priority number first; ties keep configuration order. */
+final class PriorityStrategy implements RoutingStrategy {
+  private static final Comparator<Deployment> BY_PRIORITY = Comparator.comparingInt(d -> d.config().priority());
+
   @Override
   public String name() {
     return "priority";
   }
 
   @Override
-  public List<Deployment> order(ModelGroup group, Exchange exchange) {
-    List<Deployment> deployments = group.deployments();
-    if (deployments.size() <= 1) {
-      return deployments;
-    }
-    List<Deployment> ordered = new ArrayList<>(deployments);
-    ordered.sort(Comparator.comparingInt(d -> d.config().priority()));
-    return ordered;
+  public String order(List<Deployment> candidates, RouteContext context) {
+    candidates.sort(BY_PRIORITY);
+    return candidates.isEmpty() ? "none" : "priority=" + candidates.get(0).config().priority();
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.routing;
 
+import dev.switchboard.core.config.HedgeConfig;
 import dev.switchboard.core.config.RetryConfig;
 import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.pipeline.Endpoint;
@@ -10,39 +11,28 @@ import dev.switchboard.core.pipeline.Verdict;
 import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.time.Clock;
+import dev.switchboard.core.time.Randomness;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The last filter: picks the deployments for the requested model, then runs the per-attempt chain (credentials,
- * upstream call) with retries and fallbacks until one answers.
+ * The last filter: decides where the request goes (strategy, health, context window, fallbacks), then runs the
+ * attempts (retries, failover, hedging) until one answers. Sets {@code x-switchboard-provider}, {@code -model},
+ * {@code -attempts} and {@code -route}, and fills the request record. One instance per event loop (its adapters
+ * belong to that loop); the health it consults is shared through {@link RoutingRuntime}.
  */
 public final class RouteFilter implements Filter {
-  private final ModelCatalog catalog;
+  private final RoutingRuntime runtime;
   private final Map<String, ProviderAdapter> adapters;
-  private final Map<String, KeyPool> keyPools;
-  private final Map<String, RoutingStrategy> strategies;
-  private final RetryConfig retry;
+  private final Scheduler scheduler;
   private final TimeoutsConfig defaultTimeouts;
-  private final Vertx vertx;
-  private final Clock clock;
 
-  public RouteFilter(ModelCatalog catalog, Map<String, ProviderAdapter> adapters, Map<String, KeyPool> keyPools,
-      Map<String, RoutingStrategy> strategies, RetryConfig retry, TimeoutsConfig defaultTimeouts, Vertx vertx,
-      Clock clock) {
-    this.catalog = catalog;
-    this.adapters = adapters;
-    this.keyPools = keyPools;
-    this.strategies = strategies;
-    this.retry = retry;
+  RouteFilter(RoutingRuntime runtime, Map<String, ProviderAdapter> adapters, Scheduler scheduler,
+      TimeoutsConfig defaultTimeouts) {
+    this.runtime = runtime;
+    this.adapters = Map.copyOf(adapters);
+    this.scheduler = scheduler;
     this.defaultTimeouts = defaultTimeouts;
-    this.vertx = vertx;
-    this.clock = clock;
   }
 
   @Override
@@ -56,7 +46,7 @@ public final class RouteFilter implements Filter {
     if (model.isEmpty()) {
       return Verdict.reject(GatewayException.badRequest("you must provide a model parameter", "model"));
     }
-    ModelGroup group = catalog.resolve(model).orElse(null);
+    ModelGroup group = runtime.catalog().resolve(model).orElse(null);
     if (group == null) {
       return Verdict.reject(GatewayException.modelNotFound(model));
     }
@@ -65,33 +55,27 @@ public final class RouteFilter implements Filter {
       return Verdict.reject(GatewayException.forbidden(
           "This key is not allowed to use the model '" + model + "'.", "model_not_allowed"));
     }
-    List<Deployment> candidates = candidates(group, exchange);
-    if (candidates.isEmpty()) {
+    RoutePlan plan;
+    try {
+      plan = runtime.router().plan(group, exchange, d -> servable(d, exchange.endpoint()));
+    } catch (GatewayException e) {
+      return Verdict.reject(e);
+    }
+    if (plan.candidates().isEmpty()) {
       return Verdict.reject(GatewayException.badRequest(
           "The model '" + model + "' does not support " + describe(exchange.endpoint()) + ".", "model"));
     }
-    int maxAttempts = group.config().maxAttempts() != null ? group.config().maxAttempts() : retry.maxAttempts();
-    return new AttemptLoop(exchange, candidates, Math.max(1, maxAttempts), this).run();
+    exchange.record().routeDecision = plan.decision().shortForm(null, 0) + "; order="
+        + String.join(",", plan.candidates().stream().map(Deployment::id).toList());
+    exchange.responseHeaders().set("x-switchboard-route", plan.decision().shortForm(null, 0));
+    int maxAttempts = group.config().maxAttempts() != null ? group.config().maxAttempts() : retry().maxAttempts();
+    HedgeConfig hedge = group.config().hedge() != null ? group.config().hedge() : runtime.config().hedge();
+    return new AttemptLoop(exchange, plan, Math.max(1, maxAttempts), hedge, this).run();
   }
 
-  private List<Deployment> candidates(ModelGroup group, Exchange exchange) {
-    Set<Deployment> ordered = new LinkedHashSet<>(strategyFor(group).order(group, exchange));
-    for (String fallback : group.config().fallbacks()) {
-      catalog.byName(fallback).ifPresent(g -> ordered.addAll(strategyFor(g).order(g, exchange)));
-    }
-    List<Deployment> usable = new ArrayList<>(ordered.size());
-    for (Deployment d : ordered) {
-      ProviderAdapter adapter = adapters.get(d.providerName());
-      if (adapter != null && (exchange.endpoint() != Endpoint.EMBEDDINGS || adapter instanceof EmbeddingsCapability)) {
-        usable.add(d);
-      }
-    }
-    return usable;
-  }
-
-  private RoutingStrategy strategyFor(ModelGroup group) {
-    RoutingStrategy strategy = strategies.get(group.strategy());
-    return strategy != null ? strategy : strategies.get("priority");
+  private boolean servable(Deployment deployment, Endpoint endpoint) {
+    ProviderAdapter adapter = adapters.get(deployment.providerName());
+    return adapter != null && (endpoint != Endpoint.EMBEDDINGS || adapter instanceof EmbeddingsCapability);
   }
 
   private static String describe(Endpoint endpoint) {
@@ -102,24 +86,47 @@ public final class RouteFilter implements Filter {
     return adapters.get(deployment.providerName());
   }
 
-  String keyFor(Deployment deployment) {
-    KeyPool pool = keyPools.get(deployment.providerName());
-    return pool == null ? null : pool.next();
-  }
-
   TimeoutsConfig timeoutsFor(Deployment deployment) {
     return deployment.provider().timeouts() != null ? deployment.provider().timeouts() : defaultTimeouts;
   }
 
-  RetryConfig retry() {
-    return retry;
+  /** The hedge delay for this group now: configured, or the recent p95 (at least the minimum); -1 for none. */
+  long hedgeDelayMillis(ModelGroup group, HedgeConfig hedge, boolean stream) {
+    if (hedge.delayMs() != null) {
+      return hedge.delayMs();
+    }
+    long p95 = runtime.latencyWindow(group, stream).p95(hedge.minSamples(), clock().nanoTime());
+    if (p95 < 0) {
+      return -1;
+    }
+    return Math.max(hedge.minDelayMs(), (p95 + 999_999) / 1_000_000);
   }
 
-  Vertx vertx() {
-    return vertx;
+  LatencyWindow latencyWindow(ModelGroup group, boolean stream) {
+    return runtime.latencyWindow(group, stream);
+  }
+
+  HealthRegistry registry() {
+    return runtime.registry();
+  }
+
+  RetryBudget budget() {
+    return runtime.budget();
+  }
+
+  RetryConfig retry() {
+    return runtime.config().retry();
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
   }
 
   Clock clock() {
-    return clock;
+    return runtime.clock();
+  }
+
+  Randomness random() {
+    return runtime.random();
   }
 }

@@ -1,11 +1,14 @@
 package dev.switchboard.core.routing;
 
-import dev.switchboard.core.pipeline.Exchange;
 import java.util.List;
 
-/** Orders a group's deployments for one request: the first is tried first, the rest are fallbacks. */
-public interface RoutingStrategy {
+/**
+ * Orders a group's eligible deployments for one request, best first: the first is tried first, the rest are the
+ * fallbacks. Implementations are stateless or thread-safe; they are shared by every event loop.
+ */
+interface RoutingStrategy {
   String name();
 
-  List<Deployment> order(ModelGroup group, Exchange exchange);
+  /** Sorts {@code candidates} in place and returns a short reason for the first choice. */
+  String order(List<Deployment> candidates, RouteContext context);
 }

@@ -13,7 +13,13 @@ public final class UpstreamException extends GatewayException {
   private final long retryAfterMillis;
 
   public UpstreamException(FailureKind kind, int providerStatus, String message, long retryAfterMillis) {
-    super(clientStatus(kind, providerStatus), clientType(kind), clientCode(kind), null, message,
+    this(kind, providerStatus, message, retryAfterMillis, null);
+  }
+
+  /** With the request parameter at fault ({@code param} in the client's error), for example one a provider lacks. */
+  public UpstreamException(FailureKind kind, int providerStatus, String message, long retryAfterMillis,
+      String param) {
+    super(clientStatus(kind, providerStatus), clientType(kind), clientCode(kind), param, message,
         retryAfterMillis < 0 ? -1 : (retryAfterMillis + 999) / 1000);
     this.kind = kind;
     this.providerStatus = providerStatus;
@@ -22,6 +28,29 @@ public final class UpstreamException extends GatewayException {
 
   public UpstreamException(FailureKind kind, int providerStatus, String message) {
     this(kind, providerStatus, message, -1);
+  }
+
+  /** A failure that names the request parameter at fault (for example one a provider cannot honour). */
+  public UpstreamException(FailureKind kind, int providerStatus, String message, String param) {
+    super(clientStatus(kind, providerStatus), clientType(kind), clientCode(kind), param, message, -1);
+    this.kind = kind;
+    this.providerStatus = providerStatus;
+    this.retryAfterMillis = -1;
+  }
+
+  private UpstreamException(String message, String param, String code) {
+    super(400, ErrorType.INVALID_REQUEST, code, param, message, -1);
+    this.kind = FailureKind.BAD_REQUEST;
+    this.providerStatus = 0;
+    this.retryAfterMillis = -1;
+  }
+
+  /**
+   * The request cannot be sent to this provider as it stands (for example a parameter the provider cannot honour),
+   * found by the adapter before any call: a 400 naming the offending {@code param}, not retried.
+   */
+  public static UpstreamException invalidRequest(String message, String param, String code) {
+    return new UpstreamException(message, param, code);
   }
 
   public FailureKind kind() {

@@ -8,6 +8,7 @@ import dev.switchboard.core.stream.PushChunkStream;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClientResponse;
+import java.util.Map;
 
 /**
  * Connects a streaming HTTP response to a {@link PushChunkStream} through a decoder. The returned future
@@ -19,6 +20,12 @@ public final class StreamPump {
 
   public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
       StreamDecoder decoder, UpstreamHttp http) {
+    return start(response, exchange, decoder, http, java.util.List.of());
+  }
+
+  /** As {@link #start(HttpClientResponse, UpstreamHttp.Exchange, StreamDecoder, UpstreamHttp)}, with warnings. */
+  public static Future<UpstreamResponse> start(HttpClientResponse response, UpstreamHttp.Exchange exchange,
+      StreamDecoder decoder, UpstreamHttp http, java.util.List<String> warnings) {
     PushChunkStream stream = new PushChunkStream();
     Promise<UpstreamResponse> first = Promise.promise();
     stream.producer(new PushChunkStream.Producer() {
@@ -37,7 +44,7 @@ public final class StreamPump {
         exchange.cancel();
       }
     });
-    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream);
+    UpstreamResponse.Streaming streaming = new UpstreamResponse.Streaming(stream, warnings);
     dev.switchboard.core.spi.ChunkEmitter emitter = chunk -> {
       stream.emit(chunk);
       if (!first.future().isComplete()) {

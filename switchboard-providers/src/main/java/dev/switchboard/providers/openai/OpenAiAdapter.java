@@ -22,6 +22,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import dev.switchboard.providers.shared.ParameterPolicy;
+import java.util.List;
 import java.util.Map;
 
 /** Any OpenAI-compatible endpoint: {@code POST {base}/chat/completions} and {@code {base}/embeddings}. */
@@ -34,9 +36,20 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
   private final String embeddingsUrl;
   private final String authHeader;
   private final String authScheme;
+  private final ParameterPolicy policy;
 
   public OpenAiAdapter(ProviderConfig config, ProviderContext context, UpstreamHttp http,
       ChatTranslator translator, String baseUrl) {
+    this(config, context, http, translator, baseUrl, config.option("auth_header", "authorization"),
+        ParameterPolicy.none(config.name()).withOverrides(config.options()));
+  }
+
+  /**
+   * @param authHeader the header that carries the key ({@code authorization} sends {@code Bearer <key>})
+   * @param policy what to do with parameters this endpoint cannot honour
+   */
+  public OpenAiAdapter(ProviderConfig config, ProviderContext context, UpstreamHttp http,
+      ChatTranslator translator, String baseUrl, String authHeader, ParameterPolicy policy) {
     this.config = config;
     this.context = context;
     this.http = http;
@@ -44,8 +57,10 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.chatUrl = base + "/chat/completions";
     this.embeddingsUrl = base + "/embeddings";
-    this.authHeader = config.option("auth_header", "authorization");
-    this.authScheme = config.option("auth_scheme", "authorization".equalsIgnoreCase(authHeader) ? "Bearer " : "");
+    this.authHeader = config.option("auth_header", authHeader);
+    this.authScheme = config.option("auth_scheme",
+        "authorization".equalsIgnoreCase(this.authHeader) ? "Bearer " : "");
+    this.policy = policy;
   }
 
   @Override
@@ -55,8 +70,17 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
     TranslationContext translation = new TranslationContext(request.requestId(),
         context.clock().epochMillis() / 1000, request.upstreamModel());
+    List<String> warnings = policy.apply(request.body());
     ObjectNode body = translator.toProvider(request.body(), translation);
     UpstreamHttp.Sent sent = http.send(HttpMethod.POST, chatUrl, headers(request), Buffer.buffer(Json.write(body)),
         request);
@@ -66,25 +90,33 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
       }
       if (request.stream()) {
         return StreamPump.start(response, sent.exchange(),
-            new SseStreamDecoder(new OpenAiStreamTranslator(config.name())), http);
+            new SseStreamDecoder(new OpenAiStreamTranslator(config.name())), http, warnings);
       }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation));
+      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation, warnings));
     });
   }
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     UpstreamHttp.Sent sent = http.send(HttpMethod.POST, embeddingsUrl, headers(request),
         Buffer.buffer(Json.write(request.body())), request);
     return sent.response().compose(response -> {
       if (response.statusCode() / 100 != 2) {
         return failure(response, sent.exchange());
       }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, null));
+      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, null, List.of()));
     });
   }
 
-  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation) {
+  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation, List<String> warnings) {
     JsonNode parsed;
     try {
       parsed = Json.parse(bytes.getBytes());
@@ -96,7 +128,7 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     }
     ObjectNode body = translation == null ? object : translator.toOpenAi(object, translation);
     Usage usage = Usage.fromOpenAi(body.get("usage"));
-    return Future.succeededFuture(new UpstreamResponse.Complete(body, usage));
+    return Future.succeededFuture(new UpstreamResponse.Complete(body, usage, warnings));
   }
 
   private Future<UpstreamResponse> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A simulated chat completion in OpenAI's format, as a document or as stream frames. */
-final class OpenAiSimCompletion {
+public final class OpenAiSimCompletion {
   private final String id;
   private final String model;
   private final long created;
@@ -27,7 +27,7 @@ final class OpenAiSimCompletion {
     this.toolCalls = calls;
   }
 
-  static OpenAiSimCompletion of(ObjectNode request, long seed) {
+  public static OpenAiSimCompletion of(ObjectNode request, long seed) {
     SimPrompt.Builder prompt = SimPrompt.builder();
     boolean lastIsTool = false;
     for (JsonNode message : request.get("messages")) {
@@ -70,7 +70,7 @@ final class OpenAiSimCompletion {
     return out.toString().trim();
   }
 
-  long outputTokens() {
+  public long outputTokens() {
     return toolCalls.isEmpty() ? answer.completionTokens() : toolTokens();
   }
 
@@ -86,7 +86,7 @@ final class OpenAiSimCompletion {
     return toolCalls.isEmpty() ? answer.finishReason() : "tool_calls";
   }
 
-  ObjectNode document() {
+  public ObjectNode document() {
     ObjectNode doc = header("chat.completion");
     ObjectNode choice = doc.putArray("choices").addObject();
     choice.put("index", 0);
@@ -112,9 +112,9 @@ final class OpenAiSimCompletion {
   }
 
   /** Stream frames and the tokens each carries (for pacing). */
-  record Frames(List<Buffer> frames, List<Integer> tokens) {}
+  public record Frames(List<Buffer> frames, List<Integer> tokens) {}
 
-  Frames streamFrames(boolean includeUsage) {
+  public Frames streamFrames(boolean includeUsage) {
     List<Buffer> frames = new ArrayList<>();
     List<Integer> tokens = new ArrayList<>();
     ObjectNode first = chunk(includeUsage);

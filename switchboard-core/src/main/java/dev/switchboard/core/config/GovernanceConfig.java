@@ -1,0 +1,44 @@
+package dev.switchboard.core.config;
+
+import java.util.List;
+
+/**
+ * Virtual keys, limits, budgets, upstream-URL policy and the request deadline (a request must be fully received
+ * within {@code request_deadline_ms}, or its connection is closed). {@code redis_timeout_ms} bounds each limiter or
+ * ledger call to Redis; past it the limiter falls back to its local share and budgeted requests get 503. Keys and teams created through the admin API live in the
+ * store; {@code teams} and {@code models} here declare quotas for config-file deployments and per model.
+ */
+public record GovernanceConfig(
+    Long keyCacheTtlMs,
+    String customerHeader,
+    String tablePrefix,
+    Integer expectedNodes,
+    List<QuotaConfig> teams,
+    List<QuotaConfig> models,
+    BudgetAlertConfig alerts,
+    UpstreamUrlConfig upstream,
+    CostDefaultsConfig costs,
+    Long requestDeadlineMs,
+    Long redisTimeoutMs) {
+
+  public GovernanceConfig {
+    keyCacheTtlMs = keyCacheTtlMs == null ? 60_000L : keyCacheTtlMs;
+    customerHeader = customerHeader == null ? "x-switchboard-customer" : customerHeader;
+    tablePrefix = tablePrefix == null ? "sb_" : tablePrefix;
+    expectedNodes = expectedNodes == null ? 2 : expectedNodes;
+    teams = teams == null ? List.of() : List.copyOf(teams);
+    models = models == null ? List.of() : List.copyOf(models);
+    alerts = alerts == null ? BudgetAlertConfig.defaults() : alerts;
+    upstream = upstream == null ? UpstreamUrlConfig.defaults() : upstream;
+    costs = costs == null ? CostDefaultsConfig.defaults() : costs;
+    requestDeadlineMs = requestDeadlineMs == null ? 60_000L : requestDeadlineMs;
+    redisTimeoutMs = redisTimeoutMs == null ? 1_000L : redisTimeoutMs;
+    if (!tablePrefix.matches("[a-z][a-z0-9_]{0,30}")) {
+      throw new IllegalArgumentException("governance.table_prefix: lower-case letters, digits and '_' only");
+    }
+  }
+
+  public static GovernanceConfig defaults() {
+    return new GovernanceConfig(null, null, null, null, null, null, null, null, null, null, null);
+  }
+}

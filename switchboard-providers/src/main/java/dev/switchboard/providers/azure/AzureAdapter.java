@@ -1,0 +1,158 @@
+package dev.switchboard.providers.azure;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.Json;
+import dev.switchboard.core.config.ProviderConfig;
+import dev.switchboard.core.spi.ChatTranslator;
+import dev.switchboard.core.spi.EmbeddingsCapability;
+import dev.switchboard.core.spi.ProviderAdapter;
+import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.core.spi.TranslationContext;
+import dev.switchboard.core.spi.UpstreamException;
+import dev.switchboard.core.spi.UpstreamRequest;
+import dev.switchboard.core.spi.UpstreamResponse;
+import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.SseStreamDecoder;
+import dev.switchboard.providers.http.StreamPump;
+import dev.switchboard.providers.http.UpstreamHttp;
+import dev.switchboard.providers.shared.OpenAiContent;
+import dev.switchboard.providers.shared.ParameterPolicy;
+import dev.switchboard.providers.shared.UpstreamJson;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Azure OpenAI: {@code POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=...} and
+ * {@code .../embeddings}. The deployment is the upstream model name. The key goes in {@code api-key}, or, with
+ * option {@code auth: entra}, as a Microsoft Entra bearer token in {@code Authorization}.
+ */
+public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability {
+  private final ProviderConfig config;
+  private final ProviderContext context;
+  private final UpstreamHttp http;
+  private final ChatTranslator translator = new AzureChatTranslator();
+  private final ParameterPolicy policy;
+  private final String base;
+  private final String apiVersionQuery;
+  private final boolean entra;
+
+  public AzureAdapter(ProviderConfig config, ProviderContext context, UpstreamHttp http, String baseUrl,
+      String apiVersion, boolean entra, ParameterPolicy policy) {
+    this.config = config;
+    this.context = context;
+    this.http = http;
+    this.base = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
+        + "/openai/deployments/";
+    this.apiVersionQuery = "?api-version=" + URLEncoder.encode(apiVersion, StandardCharsets.UTF_8);
+    this.entra = entra;
+    this.policy = policy;
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
+    String deployment = deployment(request.upstreamModel());
+    TranslationContext translation = new TranslationContext(request.requestId(),
+        context.clock().epochMillis() / 1000, request.upstreamModel());
+    List<String> warnings = policy.apply(request.body());
+    ObjectNode body = translator.toProvider(request.body(), translation);
+    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, base + deployment + "/chat/completions" + apiVersionQuery,
+        headers(request), Buffer.buffer(Json.write(body)), request);
+    return sent.response().compose(response -> {
+      if (response.statusCode() / 100 != 2) {
+        return failure(response, sent.exchange());
+      }
+      if (request.stream()) {
+        return StreamPump.start(response, sent.exchange(),
+            new SseStreamDecoder(new AzureStreamTranslator(config.name(), translation)), http, warnings);
+      }
+      return http.readBody(response, sent.exchange()).map(bytes -> {
+        ObjectNode completion = translator.toOpenAi(UpstreamJson.object(bytes, config.name()), translation);
+        return new UpstreamResponse.Complete(completion, Usage.fromOpenAi(completion.get("usage")), warnings);
+      });
+    });
+  }
+
+  @Override
+  public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
+    String deployment = deployment(request.upstreamModel());
+    ObjectNode body = request.body().deepCopy();
+    body.remove("model");
+    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, base + deployment + "/embeddings" + apiVersionQuery,
+        headers(request), Buffer.buffer(Json.write(body)), request);
+    return sent.response().compose(response -> {
+      if (response.statusCode() / 100 != 2) {
+        return failure(response, sent.exchange());
+      }
+      return http.readBody(response, sent.exchange()).map(bytes -> {
+        ObjectNode list = UpstreamJson.object(bytes, config.name());
+        if (list.path("model").asText("").isEmpty()) {
+          list.put("model", request.upstreamModel());
+        }
+        return new UpstreamResponse.Complete(list, Usage.fromOpenAi(list.get("usage")));
+      });
+    });
+  }
+
+  private static String deployment(String upstreamModel) {
+    if (!UpstreamJson.safePathSegment(upstreamModel)) {
+      throw OpenAiContent.invalid("The model name is not a valid Azure deployment name.", "model");
+    }
+    return upstreamModel;
+  }
+
+  private <T> Future<T> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
+    long retryAfter = UpstreamHttp.retryAfterMillis(response);
+    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
+        AzureErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
+  }
+
+  private MultiMap headers(UpstreamRequest request) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    headers.set("content-type", "application/json");
+    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
+    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
+      if (entra) {
+        headers.set("authorization", "Bearer " + request.apiKey());
+      } else {
+        headers.set("api-key", request.apiKey());
+      }
+    }
+    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
+      headers.set(extra.getKey(), extra.getValue());
+    }
+    return headers;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

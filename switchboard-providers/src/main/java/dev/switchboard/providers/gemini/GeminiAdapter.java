@@ -1,0 +1,152 @@
+package dev.switchboard.providers.gemini;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.Json;
+import dev.switchboard.core.config.ProviderConfig;
+import dev.switchboard.core.spi.ChatTranslator;
+import dev.switchboard.core.spi.EmbeddingsCapability;
+import dev.switchboard.core.spi.ProviderAdapter;
+import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.core.spi.TranslationContext;
+import dev.switchboard.core.spi.UpstreamException;
+import dev.switchboard.core.spi.UpstreamRequest;
+import dev.switchboard.core.spi.UpstreamResponse;
+import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.SseStreamDecoder;
+import dev.switchboard.providers.http.StreamPump;
+import dev.switchboard.providers.http.UpstreamHttp;
+import dev.switchboard.providers.shared.OpenAiContent;
+import dev.switchboard.providers.shared.OpenAiEmbeddings;
+import dev.switchboard.providers.shared.ParameterPolicy;
+import dev.switchboard.providers.shared.UpstreamJson;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Google's Gemini API (generativelanguage): {@code POST {base}/models/{model}:generateContent},
+ * {@code :streamGenerateContent?alt=sse}, {@code :embedContent} and {@code :batchEmbedContents}, with the key in
+ * the {@code x-goog-api-key} header.
+ */
+public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapability {
+  private final ProviderConfig config;
+  private final ProviderContext context;
+  private final UpstreamHttp http;
+  private final ChatTranslator translator = new GeminiChatTranslator();
+  private final ParameterPolicy policy;
+  private final String baseUrl;
+
+  public GeminiAdapter(ProviderConfig config, ProviderContext context, UpstreamHttp http, String baseUrl,
+      ParameterPolicy policy) {
+    this.config = config;
+    this.context = context;
+    this.http = http;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.policy = policy;
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public Future<UpstreamResponse> chat(UpstreamRequest request) {
+    try {
+      return sendChat(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
+    String model = model(request.upstreamModel());
+    TranslationContext translation = new TranslationContext(request.requestId(),
+        context.clock().epochMillis() / 1000, model);
+    List<String> warnings = policy.apply(request.body());
+    ObjectNode body = translator.toProvider(request.body(), translation);
+    String url = baseUrl + "/models/" + model + (request.stream() ? ":streamGenerateContent?alt=sse"
+        : ":generateContent");
+    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, url, headers(request), Buffer.buffer(Json.write(body)),
+        request);
+    return sent.response().compose(response -> {
+      if (response.statusCode() / 100 != 2) {
+        return failure(response, sent.exchange());
+      }
+      if (request.stream()) {
+        return StreamPump.start(response, sent.exchange(),
+            new SseStreamDecoder(new GeminiStreamTranslator(config.name(), translation)), http, warnings);
+      }
+      return http.readBody(response, sent.exchange()).map(bytes -> {
+        ObjectNode completion = translator.toOpenAi(UpstreamJson.object(bytes, config.name()), translation);
+        return new UpstreamResponse.Complete(completion, Usage.fromOpenAi(completion.get("usage")), warnings);
+      });
+    });
+  }
+
+  @Override
+  public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
+    try {
+      return sendEmbeddings(request);
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
+  private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
+    String model = model(request.upstreamModel());
+    ObjectNode body = GeminiEmbeddings.toProvider(request.body(), model);
+    boolean base64 = OpenAiEmbeddings.base64(request.body());
+    String url = baseUrl + "/models/" + model + (GeminiEmbeddings.batch(request.body()) ? ":batchEmbedContents"
+        : ":embedContent");
+    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, url, headers(request), Buffer.buffer(Json.write(body)),
+        request);
+    return sent.response().compose(response -> {
+      if (response.statusCode() / 100 != 2) {
+        return failure(response, sent.exchange());
+      }
+      return http.readBody(response, sent.exchange()).map(bytes -> {
+        ObjectNode list = GeminiEmbeddings.toOpenAi(UpstreamJson.object(bytes, config.name()), model, base64);
+        return new UpstreamResponse.Complete(list, Usage.fromOpenAi(list.get("usage")));
+      });
+    });
+  }
+
+  /** The model name without a {@code models/} prefix; refused when it could escape its path segment. */
+  private static String model(String upstreamModel) {
+    String model = upstreamModel != null && upstreamModel.startsWith("models/")
+        ? upstreamModel.substring("models/".length()) : upstreamModel;
+    if (!UpstreamJson.safePathSegment(model)) {
+      throw OpenAiContent.invalid("The model name is not a valid Gemini model name.", "model");
+    }
+    return model;
+  }
+
+  private <T> Future<T> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
+    long retryAfter = UpstreamHttp.retryAfterMillis(response);
+    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
+        GeminiErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
+  }
+
+  private MultiMap headers(UpstreamRequest request) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    headers.set("content-type", "application/json");
+    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
+    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
+      headers.set("x-goog-api-key", request.apiKey());
+    }
+    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
+      headers.set(extra.getKey(), extra.getValue());
+    }
+    return headers;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}
