@@ -131,15 +131,17 @@ def micros(us):
 
 
 def jmh_table(results):
-    lines = ["| benchmark | parameters | ns/op | ± | B/op (gc.alloc.rate.norm) |", "|---|---|---|---|---|"]
+    lines = ["| benchmark | parameters | score | ± | unit | B/op (gc.alloc.rate.norm) |", "|---|---|---|---|---|---|"]
     for entry in results:
         params = ", ".join("%s=%s" % kv for kv in sorted(entry.get("params", {}).items()))
         primary = entry["primaryMetric"]
         alloc = entry.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm") or \
             entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
-        lines.append("| %s | %s | %.1f | %.1f | %s |" % (
+        error = primary.get("scoreError")
+        lines.append("| %s | %s | %.1f | %s | %s | %s |" % (
             entry["benchmark"].replace("dev.switchboard.bench.jmh.", ""), params or "—", primary["score"],
-            primary.get("scoreError") or 0, "%.0f" % alloc["score"] if alloc else "—"))
+            "%.1f" % error if isinstance(error, (int, float)) else "—", primary.get("scoreUnit", ""),
+            "%.0f" % alloc["score"] if alloc else "—"))
     return "\n".join(lines)
 
 
