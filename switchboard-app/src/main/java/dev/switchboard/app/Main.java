@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code switchboard} command line. */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",
     description = "An AI gateway: one OpenAI- and Anthropic-compatible endpoint in front of every LLM provider.",
-    subcommands = {ServeCommand.class, SimCommand.class, DemoCommand.class, EvalCommand.class,
+    subcommands = {ServeCommand.class, SimCommand.class, DemoCommand.class, BenchCommand.class, LoadCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
