@@ -89,10 +89,10 @@ public final class UpstreamHttp {
     Promise<HttpClientResponse> promise = Promise.promise();
     RequestOptions options = new RequestOptions()
         .setMethod(method)
-        .setAbsoluteURI(absoluteUrl)
         .setConnectTimeout(timeouts.connectMs())
         .setIdleTimeout(call.stream() ? Math.max(timeouts.firstByteMs(), timeouts.streamIdleMs())
             : timeouts.firstByteMs());
+    target(absoluteUrl).applyTo(options);
     options.setHeaders(headers);
     for (Map.Entry<String, String> trace : call.traceHeaders().entrySet()) {
       options.putHeader(trace.getKey(), trace.getValue());
@@ -182,6 +182,33 @@ public final class UpstreamHttp {
     }
     return new UpstreamException(FailureKind.CONNECTION_RESET, 0, "The connection to the provider '"
         + providerName + "' was closed before it answered.");
+  }
+
+  /** A parsed upstream URL; parsing once per URL keeps URI parsing off the per-request path. */
+  private record Target(boolean ssl, String host, int port, String uri) {
+    void applyTo(RequestOptions options) {
+      options.setSsl(ssl).setHost(host).setPort(port).setURI(uri);
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Target> targets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Target target(String absoluteUrl) {
+    Target target = targets.get(absoluteUrl);
+    if (target == null) {
+      java.net.URI uri = java.net.URI.create(absoluteUrl);
+      boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+      int port = uri.getPort() >= 0 ? uri.getPort() : ssl ? 443 : 80;
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      String query = uri.getRawQuery();
+      target = new Target(ssl, uri.getHost(), port, query == null ? path : path + "?" + query);
+      if (targets.size() > 1_024) {
+        targets.clear();
+      }
+      targets.put(absoluteUrl, target);
+    }
+    return target;
   }
 
   public String providerName() {

@@ -20,6 +20,8 @@ final class SseWriter implements ChunkSink {
   private final ChunkStream chunks;
   private final Runnable done;
   private boolean finished;
+  private Buffer pending;
+  private boolean flushScheduled;
 
   SseWriter(HttpServerResponse out, Exchange exchange, ClientCodec.StreamEncoder encoder, ChunkStream chunks,
       Runnable done) {
@@ -56,9 +58,20 @@ final class SseWriter implements ChunkSink {
     if (frames == null) {
       return;
     }
-    out.write(frames);
-    if (out.writeQueueFull()) {
-      chunks.pause();
+    // Chunks decoded from one upstream read arrive in one go: gather them and write once per event-loop turn,
+    // instead of one socket write and flush per chunk.
+    if (pending == null) {
+      pending = Buffer.buffer(Math.max(256, frames.length() * 4));
+    }
+    pending.appendBuffer(frames);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      if (context == null) {
+        flush();
+      } else {
+        context.runOnContext(v -> flush());
+      }
     }
   }
 
@@ -74,6 +87,19 @@ final class SseWriter implements ChunkSink {
     finish(encoder.error(error));
   }
 
+  private void flush() {
+    flushScheduled = false;
+    if (finished || pending == null) {
+      return;
+    }
+    Buffer frames = pending;
+    pending = null;
+    out.write(frames);
+    if (out.writeQueueFull()) {
+      chunks.pause();
+    }
+  }
+
   private void finish(Buffer last) {
     if (finished) {
       return;
@@ -83,8 +109,13 @@ final class SseWriter implements ChunkSink {
       done.run();
       return;
     }
+    Buffer tail = pending;
+    pending = null;
     if (last != null) {
-      out.write(last);
+      tail = tail == null ? last : tail.appendBuffer(last);
+    }
+    if (tail != null) {
+      out.write(tail);
     }
     out.end().onComplete(ignored -> done.run());
   }
