@@ -11,9 +11,8 @@ import dev.switchboard.core.spi.TranslationContext;
 import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.SseStreamDecoder;
-import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
 import dev.switchboard.providers.shared.OpenAiContent;
 import dev.switchboard.providers.shared.ParameterPolicy;
@@ -21,8 +20,6 @@ import dev.switchboard.providers.shared.UpstreamJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,6 +34,7 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final ChatTranslator translator = new AzureChatTranslator();
   private final ParameterPolicy policy;
   private final String base;
@@ -48,6 +46,8 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        AzureErrors.map(config.name(), response.statusCode(), body, retryAfter));
     this.base = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
         + "/openai/deployments/";
     this.apiVersionQuery = "?api-version=" + URLEncoder.encode(apiVersion, StandardCharsets.UTF_8);
@@ -75,21 +75,10 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
         context.clock().epochMillis() / 1000, request.upstreamModel());
     List<String> warnings = policy.apply(request.body());
     ObjectNode body = translator.toProvider(request.body(), translation);
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, base + deployment + "/chat/completions" + apiVersionQuery,
-        headers(request), Buffer.buffer(Json.write(body)), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        return StreamPump.start(response, sent.exchange(),
-            new SseStreamDecoder(new AzureStreamTranslator(config.name(), translation)), http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode completion = translator.toOpenAi(UpstreamJson.object(bytes, config.name()), translation);
-        return new UpstreamResponse.Complete(completion, Usage.fromOpenAi(completion.get("usage")), warnings);
-      });
-    });
+    return calls.chat(base + deployment + "/chat/completions" + apiVersionQuery, headers(request),
+        Buffer.buffer(Json.write(body)), request,
+        () -> new SseStreamDecoder(new AzureStreamTranslator(config.name(), translation)),
+        answer -> translator.toOpenAi(answer, translation), warnings);
   }
 
   @Override
@@ -105,20 +94,13 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
     String deployment = deployment(request.upstreamModel());
     ObjectNode body = request.body().deepCopy();
     body.remove("model");
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, base + deployment + "/embeddings" + apiVersionQuery,
-        headers(request), Buffer.buffer(Json.write(body)), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode list = UpstreamJson.object(bytes, config.name());
-        if (list.path("model").asText("").isEmpty()) {
-          list.put("model", request.upstreamModel());
-        }
-        return new UpstreamResponse.Complete(list, Usage.fromOpenAi(list.get("usage")));
-      });
-    });
+    return calls.call(base + deployment + "/embeddings" + apiVersionQuery, headers(request),
+        Buffer.buffer(Json.write(body)), request, list -> {
+          if (list.path("model").asText("").isEmpty()) {
+            list.put("model", request.upstreamModel());
+          }
+          return list;
+        });
   }
 
   private static String deployment(String upstreamModel) {
@@ -126,12 +108,6 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
       throw OpenAiContent.invalid("The model name is not a valid Azure deployment name.", "model");
     }
     return upstreamModel;
-  }
-
-  private <T> Future<T> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        AzureErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
   }
 
   private MultiMap headers(UpstreamRequest request) {
