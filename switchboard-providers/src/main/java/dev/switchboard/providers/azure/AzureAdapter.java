@@ -23,7 +23,6 @@ import io.vertx.core.buffer.Buffer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Azure OpenAI: {@code POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=...} and
@@ -111,20 +110,13 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
   }
 
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> {
       if (entra) {
-        headers.set("authorization", "Bearer " + request.apiKey());
+        headers.set("authorization", "Bearer " + key);
       } else {
-        headers.set("api-key", request.apiKey());
+        headers.set("api-key", key);
       }
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    });
   }
 
   @Override

@@ -20,7 +20,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
-import java.util.Map;
 
 /** Cohere's v2 API: {@code POST {base}/v2/chat} (streamed or not) and {@code {base}/v2/embed}, bearer key. */
 public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapability {
@@ -87,16 +86,7 @@ public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapabilit
   }
 
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
-      headers.set("authorization", "Bearer " + request.apiKey());
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> headers.set("authorization", "Bearer " + key));
   }
 
   @Override

@@ -22,7 +22,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Google's Gemini API (generativelanguage): {@code POST {base}/models/{model}:generateContent},
@@ -106,16 +105,7 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
   }
 
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
-      headers.set("x-goog-api-key", request.apiKey());
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> headers.set("x-goog-api-key", key));
   }
 
   @Override

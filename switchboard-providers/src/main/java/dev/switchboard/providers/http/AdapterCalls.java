@@ -12,6 +12,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -35,6 +37,24 @@ public final class AdapterCalls {
     this.http = http;
     this.providerName = providerName;
     this.errors = errors;
+  }
+
+  /**
+   * JSON request headers: content type, accept (SSE when the request streams), the key through {@code credentials}
+   * when the request carries one, then the provider's configured extra headers.
+   */
+  public static MultiMap jsonHeaders(UpstreamRequest request, Map<String, String> configured,
+      BiConsumer<MultiMap, String> credentials) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    headers.set("content-type", "application/json");
+    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
+    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
+      credentials.accept(headers, request.apiKey());
+    }
+    for (Map.Entry<String, String> extra : configured.entrySet()) {
+      headers.set(extra.getKey(), extra.getValue());
+    }
+    return headers;
   }
 
   /**

@@ -19,7 +19,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import dev.switchboard.providers.shared.ParameterPolicy;
 import java.util.List;
-import java.util.Map;
 
 /** Any OpenAI-compatible endpoint: {@code POST {base}/chat/completions} and {@code {base}/embeddings}. */
 public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapability {
@@ -100,16 +99,7 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
   }
 
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
-      headers.set(authHeader, authScheme + request.apiKey());
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> headers.set(authHeader, authScheme + key));
   }
 
   @Override
