@@ -8,7 +8,6 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
-import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
 import dev.switchboard.providers.http.AdapterCalls;
@@ -55,11 +54,7 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
-    try {
-      return sendChat(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendChat(request));
   }
 
   private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
@@ -77,11 +72,7 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
-    try {
-      return sendEmbeddings(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendEmbeddings(request));
   }
 
   private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {

@@ -39,6 +39,15 @@ public final class AdapterCalls {
     this.errors = errors;
   }
 
+  /** Runs {@code call}; a request it refuses while preparing (an {@link UpstreamException}) is a failed future. */
+  public static Future<UpstreamResponse> refusalsAsFailures(Supplier<Future<UpstreamResponse>> call) {
+    try {
+      return call.get();
+    } catch (UpstreamException rejected) {
+      return Future.failedFuture(rejected);
+    }
+  }
+
   /**
    * JSON request headers: content type, accept (SSE when the request streams), the key through {@code credentials}
    * when the request carries one, then the provider's configured extra headers.
