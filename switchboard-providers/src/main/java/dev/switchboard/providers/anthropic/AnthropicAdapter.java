@@ -1,27 +1,22 @@
 package dev.switchboard.providers.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
 import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.spi.ChatTranslator;
-import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
-import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.SseStreamDecoder;
-import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
 import dev.switchboard.providers.shared.ParameterPolicy;
+import dev.switchboard.providers.shared.UpstreamJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +25,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final ChatTranslator translator;
   private final String messagesUrl;
   private final String version;
@@ -40,6 +36,8 @@ public final class AnthropicAdapter implements ProviderAdapter {
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        AnthropicErrors.map(config.name(), response.statusCode(), body, retryAfter));
     this.translator = translator;
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.messagesUrl = base.endsWith("/v1") ? base + "/messages" : base + "/v1/messages";
@@ -64,44 +62,16 @@ public final class AnthropicAdapter implements ProviderAdapter {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, messagesUrl, headers(request),
-        Buffer.buffer(Json.write(body)), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        return StreamPump.start(response, sent.exchange(), new SseStreamDecoder(
-            new AnthropicStreamTranslator(config.name(), translation.createdEpochSeconds())), http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation, warnings));
-    });
+    return calls.chat(messagesUrl, headers(request), Buffer.buffer(Json.write(body)), request,
+        () -> new SseStreamDecoder(new AnthropicStreamTranslator(config.name(), translation.createdEpochSeconds())),
+        answer -> toOpenAi(answer, translation), warnings);
   }
 
-  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation, List<String> warnings) {
-    JsonNode parsed;
-    try {
-      parsed = Json.parse(bytes.getBytes());
-    } catch (Exception e) {
-      return Future.failedFuture(malformed());
+  private ObjectNode toOpenAi(ObjectNode answer, TranslationContext translation) {
+    if (!"message".equals(answer.path("type").asText())) {
+      throw UpstreamJson.malformed(config.name());
     }
-    if (!(parsed instanceof ObjectNode object) || !"message".equals(object.path("type").asText())) {
-      return Future.failedFuture(malformed());
-    }
-    ObjectNode body = translator.toOpenAi(object, translation);
-    return Future.succeededFuture(new UpstreamResponse.Complete(body, Usage.fromOpenAi(body.get("usage")),
-        warnings));
-  }
-
-  private Future<UpstreamResponse> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        AnthropicErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
-  }
-
-  private UpstreamException malformed() {
-    return new UpstreamException(FailureKind.PROTOCOL, 200,
-        "The provider '" + config.name() + "' returned a malformed response.");
+    return translator.toOpenAi(answer, translation);
   }
 
   private MultiMap headers(UpstreamRequest request) {

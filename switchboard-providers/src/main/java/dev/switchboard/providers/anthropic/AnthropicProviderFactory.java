@@ -1,7 +1,6 @@
 package dev.switchboard.providers.anthropic;
 
 import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
@@ -53,8 +52,7 @@ public final class AnthropicProviderFactory implements ProviderFactory {
   @Override
   public ProviderAdapter create(ProviderConfig config, ProviderContext context) {
     String baseUrl = config.baseUrl() != null ? config.baseUrl() : DEFAULT_BASE_URL;
-    TimeoutsConfig timeouts = config.timeouts() != null ? config.timeouts() : TimeoutsConfig.defaults();
-    UpstreamHttp http = new UpstreamHttp(context.vertx(), config.name(), config.maxConnections(), timeouts);
+    UpstreamHttp http = UpstreamHttp.forProvider(config, context);
     int maxTokens = parsePositive(config.option("default_max_tokens",
         Integer.toString(AnthropicChatTranslator.DEFAULT_MAX_TOKENS)));
     return new AnthropicAdapter(config, context, http,

@@ -8,12 +8,10 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
-import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.SseStreamDecoder;
-import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
 import dev.switchboard.providers.shared.OpenAiContent;
 import dev.switchboard.providers.shared.ParameterPolicy;
@@ -21,12 +19,9 @@ import dev.switchboard.providers.shared.UpstreamJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Azure OpenAI: {@code POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=...} and
@@ -37,6 +32,7 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final ChatTranslator translator = new AzureChatTranslator();
   private final ParameterPolicy policy;
   private final String base;
@@ -48,6 +44,8 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        AzureErrors.map(config.name(), response.statusCode(), body, retryAfter));
     this.base = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
         + "/openai/deployments/";
     this.apiVersionQuery = "?api-version=" + URLEncoder.encode(apiVersion, StandardCharsets.UTF_8);
@@ -62,11 +60,7 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
-    try {
-      return sendChat(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendChat(request));
   }
 
   private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
@@ -75,50 +69,28 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
         context.clock().epochMillis() / 1000, request.upstreamModel());
     List<String> warnings = policy.apply(request.body());
     ObjectNode body = translator.toProvider(request.body(), translation);
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, base + deployment + "/chat/completions" + apiVersionQuery,
-        headers(request), Buffer.buffer(Json.write(body)), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        return StreamPump.start(response, sent.exchange(),
-            new SseStreamDecoder(new AzureStreamTranslator(config.name(), translation)), http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode completion = translator.toOpenAi(UpstreamJson.object(bytes, config.name()), translation);
-        return new UpstreamResponse.Complete(completion, Usage.fromOpenAi(completion.get("usage")), warnings);
-      });
-    });
+    return calls.chat(base + deployment + "/chat/completions" + apiVersionQuery, headers(request),
+        Buffer.buffer(Json.write(body)), request,
+        () -> new SseStreamDecoder(new AzureStreamTranslator(config.name(), translation)),
+        answer -> translator.toOpenAi(answer, translation), warnings);
   }
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
-    try {
-      return sendEmbeddings(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendEmbeddings(request));
   }
 
   private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     String deployment = deployment(request.upstreamModel());
     ObjectNode body = request.body().deepCopy();
     body.remove("model");
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, base + deployment + "/embeddings" + apiVersionQuery,
-        headers(request), Buffer.buffer(Json.write(body)), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode list = UpstreamJson.object(bytes, config.name());
-        if (list.path("model").asText("").isEmpty()) {
-          list.put("model", request.upstreamModel());
-        }
-        return new UpstreamResponse.Complete(list, Usage.fromOpenAi(list.get("usage")));
-      });
-    });
+    return calls.call(base + deployment + "/embeddings" + apiVersionQuery, headers(request),
+        Buffer.buffer(Json.write(body)), request, list -> {
+          if (list.path("model").asText("").isEmpty()) {
+            list.put("model", request.upstreamModel());
+          }
+          return list;
+        });
   }
 
   private static String deployment(String upstreamModel) {
@@ -128,27 +100,14 @@ public final class AzureAdapter implements ProviderAdapter, EmbeddingsCapability
     return upstreamModel;
   }
 
-  private <T> Future<T> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        AzureErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
-  }
-
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> {
       if (entra) {
-        headers.set("authorization", "Bearer " + request.apiKey());
+        headers.set("authorization", "Bearer " + key);
       } else {
-        headers.set("api-key", request.apiKey());
+        headers.set("api-key", key);
       }
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    });
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.switchboard.providers.azure;
 
 import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
@@ -53,8 +52,7 @@ public final class AzureProviderFactory implements ProviderFactory {
 
   @Override
   public ProviderAdapter create(ProviderConfig config, ProviderContext context) {
-    TimeoutsConfig timeouts = config.timeouts() != null ? config.timeouts() : TimeoutsConfig.defaults();
-    UpstreamHttp http = new UpstreamHttp(context.vertx(), config.name(), config.maxConnections(), timeouts);
+    UpstreamHttp http = UpstreamHttp.forProvider(config, context);
     return new AzureAdapter(config, context, http, config.baseUrl(),
         config.option("api_version", DEFAULT_API_VERSION), "entra".equals(config.option("auth", "api_key")),
         ParameterPolicy.of(config.name(), PARAMETERS).withOverrides(config.options()));

@@ -1,24 +1,20 @@
 package dev.switchboard.providers.bedrock;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
 import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
 import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
-import dev.switchboard.providers.http.StreamPump;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.UpstreamHttp;
+import dev.switchboard.providers.shared.UpstreamJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +27,7 @@ public final class BedrockAdapter implements ProviderAdapter {
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final BedrockChatTranslator translator;
   private final SigV4Signer signer;
   private final AwsCredentials credentials;
@@ -43,6 +40,9 @@ public final class BedrockAdapter implements ProviderAdapter {
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        BedrockErrors.fromHttp(config.name(), response.statusCode(),
+            response.getHeader("x-amzn-errortype"), body, retryAfter));
     this.translator = new BedrockChatTranslator(config.name());
     this.signer = signer;
     this.credentials = credentials;
@@ -75,20 +75,20 @@ public final class BedrockAdapter implements ProviderAdapter {
     List<String> warnings = BedrockParameterPolicy.warnings(config.name(), dropped);
     String path = basePath + "/model/" + SigV4Signer.uriEncode(request.upstreamModel(), true)
         + (request.stream() ? "/converse-stream" : "/converse");
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, origin + path, signedHeaders(path, body, request.stream()),
-        Buffer.buffer(body), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        BedrockStreamDecoder decoder = new BedrockStreamDecoder(config.name(),
-            new BedrockStreamTranslator(config.name(), translation));
-        return StreamPump.start(response, sent.exchange(), decoder, http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation,
-          warnings));
-    });
+    return calls.chat(origin + path, signedHeaders(path, body, request.stream()), Buffer.buffer(body), request,
+        () -> new BedrockStreamDecoder(config.name(), new BedrockStreamTranslator(config.name(), translation)),
+        answer -> toOpenAi(answer, translation), warnings);
+  }
+
+  /** The translated answer; a translation that fails on an unexpected shape is a malformed response. */
+  private ObjectNode toOpenAi(ObjectNode answer, TranslationContext translation) {
+    try {
+      return translator.toOpenAi(answer, translation);
+    } catch (UpstreamException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw UpstreamJson.malformed(config.name());
+    }
   }
 
   /** The request headers, signed for this attempt; the trace headers added later are not signed. */
@@ -111,35 +111,6 @@ public final class BedrockAdapter implements ProviderAdapter {
       headers.set(extra.getKey(), extra.getValue());
     }
     return headers;
-  }
-
-  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation,
-      List<String> warnings) {
-    try {
-      JsonNode parsed = Json.parse(bytes.getBytes());
-      if (!(parsed instanceof ObjectNode object)) {
-        return Future.failedFuture(malformed());
-      }
-      ObjectNode body = translator.toOpenAi(object, translation);
-      return Future.succeededFuture(new UpstreamResponse.Complete(body, Usage.fromOpenAi(body.get("usage")),
-          warnings));
-    } catch (UpstreamException e) {
-      return Future.failedFuture(e);
-    } catch (Exception e) {
-      return Future.failedFuture(malformed());
-    }
-  }
-
-  private Future<UpstreamResponse> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    String errorType = response.getHeader("x-amzn-errortype");
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        BedrockErrors.fromHttp(config.name(), response.statusCode(), errorType, body.getBytes(), retryAfter)));
-  }
-
-  private UpstreamException malformed() {
-    return new UpstreamException(FailureKind.PROTOCOL, 200,
-        "The provider '" + config.name() + "' returned a malformed response.");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.switchboard.providers.bedrock;
 
 import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
@@ -46,8 +45,7 @@ public final class BedrockProviderFactory implements ProviderFactory {
   public ProviderAdapter create(ProviderConfig config, ProviderContext context) {
     String region = config.option("region", DEFAULT_REGION);
     String baseUrl = config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl(region);
-    TimeoutsConfig timeouts = config.timeouts() != null ? config.timeouts() : TimeoutsConfig.defaults();
-    UpstreamHttp http = new UpstreamHttp(context.vertx(), config.name(), config.maxConnections(), timeouts);
+    UpstreamHttp http = UpstreamHttp.forProvider(config, context);
     AwsCredentials credentials = new AwsCredentials(config.options().get("access_key_id"),
         config.options().get("secret_access_key"), config.options().get("session_token"));
     SigV4Signer signer = new SigV4Signer(region, config.option("signing_service", "bedrock"), true);

@@ -8,29 +8,24 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
-import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.SseStreamDecoder;
-import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
 import dev.switchboard.providers.shared.OpenAiEmbeddings;
 import dev.switchboard.providers.shared.ParameterPolicy;
-import dev.switchboard.providers.shared.UpstreamJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import java.util.List;
-import java.util.Map;
 
 /** Cohere's v2 API: {@code POST {base}/v2/chat} (streamed or not) and {@code {base}/v2/embed}, bearer key. */
 public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapability {
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final ChatTranslator translator = new CohereChatTranslator();
   private final ParameterPolicy policy;
   private final String chatUrl;
@@ -41,6 +36,8 @@ public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapabilit
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        CohereErrors.map(config.name(), response.statusCode(), body, retryAfter));
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.chatUrl = base + "/v2/chat";
     this.embedUrl = base + "/v2/embed";
@@ -54,11 +51,7 @@ public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
-    try {
-      return sendChat(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendChat(request));
   }
 
   private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
@@ -66,66 +59,25 @@ public final class CohereAdapter implements ProviderAdapter, EmbeddingsCapabilit
         context.clock().epochMillis() / 1000, request.upstreamModel());
     List<String> warnings = policy.apply(request.body());
     ObjectNode body = translator.toProvider(request.body(), translation);
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, chatUrl, headers(request), Buffer.buffer(Json.write(body)),
-        request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        return StreamPump.start(response, sent.exchange(),
-            new SseStreamDecoder(new CohereStreamTranslator(config.name(), translation)), http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode completion = translator.toOpenAi(UpstreamJson.object(bytes, config.name()), translation);
-        return new UpstreamResponse.Complete(completion, Usage.fromOpenAi(completion.get("usage")), warnings);
-      });
-    });
+    return calls.chat(chatUrl, headers(request), Buffer.buffer(Json.write(body)), request,
+        () -> new SseStreamDecoder(new CohereStreamTranslator(config.name(), translation)),
+        answer -> translator.toOpenAi(answer, translation), warnings);
   }
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
-    try {
-      return sendEmbeddings(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendEmbeddings(request));
   }
 
   private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
     ObjectNode body = CohereEmbeddings.toProvider(request.body(), request.upstreamModel());
     boolean base64 = OpenAiEmbeddings.base64(request.body());
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, embedUrl, headers(request),
-        Buffer.buffer(Json.write(body)), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode list = CohereEmbeddings.toOpenAi(UpstreamJson.object(bytes, config.name()),
-            request.upstreamModel(), base64);
-        return new UpstreamResponse.Complete(list, Usage.fromOpenAi(list.get("usage")));
-      });
-    });
-  }
-
-  private <T> Future<T> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        CohereErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
+    return calls.call(embedUrl, headers(request), Buffer.buffer(Json.write(body)), request,
+        answer -> CohereEmbeddings.toOpenAi(answer, request.upstreamModel(), base64));
   }
 
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
-      headers.set("authorization", "Bearer " + request.apiKey());
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> headers.set("authorization", "Bearer " + key));
   }
 
   @Override

@@ -8,12 +8,10 @@ import dev.switchboard.core.spi.EmbeddingsCapability;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
-import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.SseStreamDecoder;
-import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
 import dev.switchboard.providers.shared.OpenAiContent;
 import dev.switchboard.providers.shared.OpenAiEmbeddings;
@@ -22,10 +20,7 @@ import dev.switchboard.providers.shared.UpstreamJson;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Google's Gemini API (generativelanguage): {@code POST {base}/models/{model}:generateContent},
@@ -36,6 +31,7 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final ChatTranslator translator = new GeminiChatTranslator();
   private final ParameterPolicy policy;
   private final String baseUrl;
@@ -45,6 +41,8 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        GeminiErrors.map(config.name(), response.statusCode(), body, retryAfter));
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.policy = policy;
   }
@@ -56,11 +54,7 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
-    try {
-      return sendChat(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendChat(request));
   }
 
   private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
@@ -71,30 +65,14 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     ObjectNode body = translator.toProvider(request.body(), translation);
     String url = baseUrl + "/models/" + model + (request.stream() ? ":streamGenerateContent?alt=sse"
         : ":generateContent");
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, url, headers(request), Buffer.buffer(Json.write(body)),
-        request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        return StreamPump.start(response, sent.exchange(),
-            new SseStreamDecoder(new GeminiStreamTranslator(config.name(), translation)), http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode completion = translator.toOpenAi(UpstreamJson.object(bytes, config.name()), translation);
-        return new UpstreamResponse.Complete(completion, Usage.fromOpenAi(completion.get("usage")), warnings);
-      });
-    });
+    return calls.chat(url, headers(request), Buffer.buffer(Json.write(body)), request,
+        () -> new SseStreamDecoder(new GeminiStreamTranslator(config.name(), translation)),
+        answer -> translator.toOpenAi(answer, translation), warnings);
   }
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
-    try {
-      return sendEmbeddings(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendEmbeddings(request));
   }
 
   private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
@@ -103,17 +81,8 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     boolean base64 = OpenAiEmbeddings.base64(request.body());
     String url = baseUrl + "/models/" + model + (GeminiEmbeddings.batch(request.body()) ? ":batchEmbedContents"
         : ":embedContent");
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, url, headers(request), Buffer.buffer(Json.write(body)),
-        request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      return http.readBody(response, sent.exchange()).map(bytes -> {
-        ObjectNode list = GeminiEmbeddings.toOpenAi(UpstreamJson.object(bytes, config.name()), model, base64);
-        return new UpstreamResponse.Complete(list, Usage.fromOpenAi(list.get("usage")));
-      });
-    });
+    return calls.call(url, headers(request), Buffer.buffer(Json.write(body)), request,
+        answer -> GeminiEmbeddings.toOpenAi(answer, model, base64));
   }
 
   /** The model name without a {@code models/} prefix; refused when it could escape its path segment. */
@@ -126,23 +95,8 @@ public final class GeminiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     return model;
   }
 
-  private <T> Future<T> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        GeminiErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
-  }
-
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
-      headers.set("x-goog-api-key", request.apiKey());
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> headers.set("x-goog-api-key", key));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.switchboard.providers.gemini;
 
 import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
@@ -49,8 +48,7 @@ public final class GeminiProviderFactory implements ProviderFactory {
   @Override
   public ProviderAdapter create(ProviderConfig config, ProviderContext context) {
     String baseUrl = config.baseUrl() != null ? config.baseUrl() : DEFAULT_BASE_URL;
-    TimeoutsConfig timeouts = config.timeouts() != null ? config.timeouts() : TimeoutsConfig.defaults();
-    UpstreamHttp http = new UpstreamHttp(context.vertx(), config.name(), config.maxConnections(), timeouts);
+    UpstreamHttp http = UpstreamHttp.forProvider(config, context);
     return new GeminiAdapter(config, context, http, baseUrl,
         ParameterPolicy.of(config.name(), PARAMETERS).withOverrides(config.options()));
   }

@@ -1,6 +1,8 @@
 package dev.switchboard.providers.http;
 
+import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.config.TimeoutsConfig;
+import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
@@ -45,6 +47,12 @@ public final class UpstreamHttp {
         .setDecompressionSupported(true);
     this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnections)
         .setMaxWaitQueueSize(-1));
+  }
+
+  /** The client for one configured provider: its pool size, and its timeouts or the defaults. */
+  public static UpstreamHttp forProvider(ProviderConfig config, ProviderContext context) {
+    TimeoutsConfig timeouts = config.timeouts() != null ? config.timeouts() : TimeoutsConfig.defaults();
+    return new UpstreamHttp(context.vertx(), config.name(), config.maxConnections(), timeouts);
   }
 
   /** A sent request: the response head (or a typed failure) and a handle to cancel it. */

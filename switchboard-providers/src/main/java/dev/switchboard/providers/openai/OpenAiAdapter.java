@@ -1,36 +1,30 @@
 package dev.switchboard.providers.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
 import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.spi.ChatTranslator;
 import dev.switchboard.core.spi.EmbeddingsCapability;
-import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.TranslationContext;
-import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
 import dev.switchboard.core.spi.UpstreamResponse;
-import dev.switchboard.core.usage.Usage;
+import dev.switchboard.providers.http.AdapterCalls;
 import dev.switchboard.providers.http.SseStreamDecoder;
-import dev.switchboard.providers.http.StreamPump;
 import dev.switchboard.providers.http.UpstreamHttp;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import dev.switchboard.providers.shared.ParameterPolicy;
 import java.util.List;
-import java.util.Map;
 
 /** Any OpenAI-compatible endpoint: {@code POST {base}/chat/completions} and {@code {base}/embeddings}. */
 public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapability {
   private final ProviderConfig config;
   private final ProviderContext context;
   private final UpstreamHttp http;
+  private final AdapterCalls calls;
   private final ChatTranslator translator;
   private final String chatUrl;
   private final String embeddingsUrl;
@@ -53,6 +47,8 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
     this.config = config;
     this.context = context;
     this.http = http;
+    this.calls = new AdapterCalls(http, config.name(), (response, body, retryAfter) ->
+        OpenAiErrors.map(config.name(), response.statusCode(), body, retryAfter));
     this.translator = translator;
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.chatUrl = base + "/chat/completions";
@@ -70,11 +66,7 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
 
   @Override
   public Future<UpstreamResponse> chat(UpstreamRequest request) {
-    try {
-      return sendChat(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendChat(request));
   }
 
   private Future<UpstreamResponse> sendChat(UpstreamRequest request) {
@@ -82,77 +74,23 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingsCapabilit
         context.clock().epochMillis() / 1000, request.upstreamModel());
     List<String> warnings = policy.apply(request.body());
     ObjectNode body = translator.toProvider(request.body(), translation);
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, chatUrl, headers(request), Buffer.buffer(Json.write(body)),
-        request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      if (request.stream()) {
-        return StreamPump.start(response, sent.exchange(),
-            new SseStreamDecoder(new OpenAiStreamTranslator(config.name())), http, warnings);
-      }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, translation, warnings));
-    });
+    return calls.chat(chatUrl, headers(request), Buffer.buffer(Json.write(body)), request,
+        () -> new SseStreamDecoder(new OpenAiStreamTranslator(config.name())),
+        answer -> translator.toOpenAi(answer, translation), warnings);
   }
 
   @Override
   public Future<UpstreamResponse> embeddings(UpstreamRequest request) {
-    try {
-      return sendEmbeddings(request);
-    } catch (UpstreamException rejected) {
-      return Future.failedFuture(rejected);
-    }
+    return AdapterCalls.refusalsAsFailures(() -> sendEmbeddings(request));
   }
 
   private Future<UpstreamResponse> sendEmbeddings(UpstreamRequest request) {
-    UpstreamHttp.Sent sent = http.send(HttpMethod.POST, embeddingsUrl, headers(request),
-        Buffer.buffer(Json.write(request.body())), request);
-    return sent.response().compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return failure(response, sent.exchange());
-      }
-      return http.readBody(response, sent.exchange()).compose(bytes -> complete(bytes, null, List.of()));
-    });
-  }
-
-  private Future<UpstreamResponse> complete(Buffer bytes, TranslationContext translation, List<String> warnings) {
-    JsonNode parsed;
-    try {
-      parsed = Json.parse(bytes.getBytes());
-    } catch (Exception e) {
-      return Future.failedFuture(malformed());
-    }
-    if (!(parsed instanceof ObjectNode object)) {
-      return Future.failedFuture(malformed());
-    }
-    ObjectNode body = translation == null ? object : translator.toOpenAi(object, translation);
-    Usage usage = Usage.fromOpenAi(body.get("usage"));
-    return Future.succeededFuture(new UpstreamResponse.Complete(body, usage, warnings));
-  }
-
-  private Future<UpstreamResponse> failure(HttpClientResponse response, UpstreamHttp.Exchange exchange) {
-    long retryAfter = UpstreamHttp.retryAfterMillis(response);
-    return http.readErrorBody(response, exchange).compose(body -> Future.failedFuture(
-        OpenAiErrors.map(config.name(), response.statusCode(), body.getBytes(), retryAfter)));
-  }
-
-  private UpstreamException malformed() {
-    return new UpstreamException(FailureKind.PROTOCOL, 200,
-        "The provider '" + config.name() + "' returned a malformed response.");
+    return calls.call(embeddingsUrl, headers(request), Buffer.buffer(Json.write(request.body())), request,
+        list -> list);
   }
 
   private MultiMap headers(UpstreamRequest request) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    headers.set("content-type", "application/json");
-    headers.set("accept", request.stream() ? "text/event-stream" : "application/json");
-    if (request.apiKey() != null && !request.apiKey().isEmpty()) {
-      headers.set(authHeader, authScheme + request.apiKey());
-    }
-    for (Map.Entry<String, String> extra : config.headers().entrySet()) {
-      headers.set(extra.getKey(), extra.getValue());
-    }
-    return headers;
+    return AdapterCalls.jsonHeaders(request, config.headers(), (headers, key) -> headers.set(authHeader, authScheme + key));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.switchboard.providers.openai;
 
 import dev.switchboard.core.config.ProviderConfig;
-import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFactory;
@@ -31,8 +30,7 @@ public final class OpenAiProviderFactory implements ProviderFactory {
   @Override
   public ProviderAdapter create(ProviderConfig config, ProviderContext context) {
     String baseUrl = config.baseUrl() != null ? config.baseUrl() : DEFAULT_BASE_URL;
-    TimeoutsConfig timeouts = config.timeouts() != null ? config.timeouts() : TimeoutsConfig.defaults();
-    UpstreamHttp http = new UpstreamHttp(context.vertx(), config.name(), config.maxConnections(), timeouts);
+    UpstreamHttp http = UpstreamHttp.forProvider(config, context);
     boolean streamUsage = Boolean.parseBoolean(config.option("stream_usage", "true"));
     return new OpenAiAdapter(config, context, http, new OpenAiChatTranslator(streamUsage, Set.of()), baseUrl);
   }
