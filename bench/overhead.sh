@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gateway overhead in one run: wrk against the instant simulator directly, through nginx proxy_pass (upstream
 # keep-alive) and through Switchboard; 64 connections and 1 connection; non-streaming and streaming.
-#   bench/overhead.sh                       # WARMUP=10s DURATION=10s by default
+#   bench/overhead.sh                       # WARMUP=30s DURATION=10s by default (a fresh JVM needs the warm-up)
 #   DURATION=5s WARMUP=5s bench/overhead.sh
 #   PROFILE=1 bench/overhead.sh             # also records Switchboard with JFR into bench/results/switchboard.jfr
 # Writes bench/results/overhead.json and refreshes the overhead table in docs/benchmarks.md (bench/render.py).
@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap cleanup EXIT
 trap "exit 130" INT TERM
 DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-30s}"
 OUT="${OUT:-$ROOT/bench/results/overhead.json}"
 require wrk nginx python3 java
 ulimit -n 65536 2>/dev/null || true
