@@ -64,19 +64,10 @@ public record PromptPool(List<String> prompts, List<Pair> paraphrases, List<Pair
     return new PromptPool(new ArrayList<>(prompts), paraphrases, negatives);
   }
 
-  /** The data folder: {@code SWITCHBOARD_DATA}, else {@code ../shared/data} or {@code ../../shared/data}. */
+  /** The data folder: {@code SWITCHBOARD_DATA}, else a {@code shared/data} folder near the working directory. */
   public static Path defaultLocation() {
-    String configured = System.getenv("SWITCHBOARD_DATA");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    for (String candidate : new String[] {"../shared/data", "../../shared/data", "/work/shared/data"}) {
-      Path path = Path.of(candidate);
-      if (Files.isDirectory(path.resolve("prompts"))) {
-        return path.toAbsolutePath().normalize();
-      }
-    }
-    return Path.of("../shared/data");
+    Path found = dev.switchboard.core.config.SharedData.locate("prompts");
+    return found != null ? found : Path.of("../shared/data");
   }
 
   static String promptOf(JsonNode row) {

@@ -17,18 +17,10 @@ import java.util.Map;
  * threshold sweep and what each guard contributes.
  */
 public final class CacheEvaluation {
-  private static final List<Path> DATA_LOCATIONS = List.of(Path.of("/work/shared/data/paraphrase"),
-      Path.of("shared/data/paraphrase"), Path.of("../shared/data/paraphrase"),
-      Path.of("../../shared/data/paraphrase"));
-
   /** The paraphrase data: the shared data folder, or a {@code shared/} folder beside the checkout; null if none. */
   public static Path locateData() {
-    for (Path candidate : DATA_LOCATIONS) {
-      if (Files.isDirectory(candidate.resolve("paws-x-en"))) {
-        return candidate;
-      }
-    }
-    return null;
+    Path data = dev.switchboard.core.config.SharedData.locate("paraphrase/paws-x-en");
+    return data == null ? null : data.resolve("paraphrase");
   }
 
   private final Embedder embedder;
