@@ -91,10 +91,25 @@ public final class UpstreamHttp {
     }
   }
 
+  /**
+   * Sends a request. Everything about one exchange (timers, cancellation, the response and its stream) runs on one
+   * event loop: a call from outside Vert.x (a test, a tool) is moved onto one first.
+   */
   public Sent send(HttpMethod method, String absoluteUrl, MultiMap headers, Buffer body, UpstreamRequest call) {
-    TimeoutsConfig timeouts = call.timeouts();
     Exchange exchange = new Exchange(vertx);
     Promise<HttpClientResponse> promise = Promise.promise();
+    if (io.vertx.core.Vertx.currentContext() == null) {
+      vertx.getOrCreateContext().runOnContext(v -> begin(method, absoluteUrl, headers, body, call, exchange,
+          promise));
+    } else {
+      begin(method, absoluteUrl, headers, body, call, exchange, promise);
+    }
+    return new Sent(promise.future(), exchange);
+  }
+
+  private void begin(HttpMethod method, String absoluteUrl, MultiMap headers, Buffer body, UpstreamRequest call,
+      Exchange exchange, Promise<HttpClientResponse> promise) {
+    TimeoutsConfig timeouts = call.timeouts();
     RequestOptions options = new RequestOptions()
         .setMethod(method)
         .setConnectTimeout(timeouts.connectMs())
@@ -138,7 +153,6 @@ public final class UpstreamHttp {
         }
       });
     });
-    return new Sent(promise.future(), exchange);
   }
 
   /** Reads a whole response body, failing with a typed error if the connection breaks. */
