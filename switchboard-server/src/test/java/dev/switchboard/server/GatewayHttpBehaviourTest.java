@@ -55,10 +55,14 @@ class GatewayHttpBehaviourTest {
       options.putHeader("authorization", "Bearer " + GatewayHarness.CLIENT_KEY);
     }
     options.putHeader("content-type", "application/json");
-    return http.request(options).compose(request -> body == null ? request.send() : request.send(body))
+    // The exchange runs on an event loop, as the gateway's own calls do, not on the test thread.
+    io.vertx.core.Promise<Reply> reply = io.vertx.core.Promise.promise();
+    harness.vertx().getOrCreateContext().runOnContext(v -> http.request(options)
+        .compose(request -> body == null ? request.send() : request.send(body))
         .compose(response -> response.body().map(b -> new Reply(response.statusCode(), response.headers(),
             b.toString())))
-        .await(10, TimeUnit.SECONDS);
+        .onComplete(reply));
+    return reply.future().await(10, TimeUnit.SECONDS);
   }
 
   private static String chat(String model, String extra) {
