@@ -51,10 +51,10 @@ class CacheGatewayTest {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       options.putHeader(headers[i], headers[i + 1]);
     }
-    return http.request(options).compose(request -> body == null ? request.send() : request.send(body))
+    return OnLoop.await(harness.vertx(), () -> http.request(options)
+        .compose(request -> body == null ? request.send() : request.send(body))
         .compose(response -> response.body().map(b -> new Reply(response.statusCode(), response.headers(),
-            b.toString())))
-        .await(10, TimeUnit.SECONDS);
+            b.toString()))), 10);
   }
 
   private static String chat(String question, boolean stream) {
