@@ -24,6 +24,7 @@ final class ConfigValidator {
     validateModels(config.models(), providerNames);
     validateRouting(config.routing());
     validateKeys(config.auth());
+    problems.addAll(GuardrailsValidation.problems(config.guardrails()));
     return problems;
   }
 

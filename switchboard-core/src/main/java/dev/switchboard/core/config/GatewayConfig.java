@@ -16,7 +16,8 @@ public record GatewayConfig(
     ClusterConfig cluster,
     StoreConfig store,
     GovernanceConfig governance,
-    ObservabilityConfig observability) {
+    ObservabilityConfig observability,
+    GuardrailsConfig guardrails) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -29,6 +30,14 @@ public record GatewayConfig(
     store = store == null ? StoreConfig.defaults() : store;
     governance = governance == null ? GovernanceConfig.defaults() : governance;
     observability = observability == null ? ObservabilityConfig.defaults() : observability;
+    guardrails = guardrails == null ? GuardrailsConfig.defaults() : guardrails;
+  }
+
+  /** Without a guardrails section (defaults apply: off). */
+  public GatewayConfig(ServerConfig server, List<ProviderConfig> providers, List<ModelGroupConfig> models,
+      AuthConfig auth, RoutingConfig routing, CacheConfig cache, ClusterConfig cluster, StoreConfig store,
+      GovernanceConfig governance, ObservabilityConfig observability) {
+    this(server, providers, models, auth, routing, cache, cluster, store, governance, observability, null);
   }
 
   /** Without governance and observability sections (defaults apply). */
@@ -52,6 +61,6 @@ public record GatewayConfig(
     ServerConfig moved = new ServerConfig(s.host(), port, s.adminPort(), s.eventLoops(), s.maxBodyBytes(),
         s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts());
     return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store, governance,
-        observability);
+        observability, guardrails);
   }
 }

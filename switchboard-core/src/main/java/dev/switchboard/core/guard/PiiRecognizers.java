@@ -1,0 +1,154 @@
+package dev.switchboard.core.guard;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The built-in recognisers, one per {@link PiiType}, in order of precedence when two candidates overlap. */
+final class PiiRecognizers {
+  private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
+      Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
+      Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+
+  private PiiRecognizers() {}
+
+  static List<Recognizer> all() {
+    return List.of(email(), url(), iban(), ibanSpaced(), creditCard(), usSsn(), ipv4(), ipv6(), apiKey(), awsKey(),
+        bearer(), jwt(), numericDate(), isoDate(), namedDate(), phone());
+  }
+
+  private static Recognizer of(PiiType type, String regex, int flags, Predicate<Matcher> validator,
+      boolean needsDigit) {
+    return new Recognizer(type, Pattern.compile(regex, flags), 0, validator, needsDigit);
+  }
+
+  static Recognizer email() {
+    return of(PiiType.EMAIL, "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+        + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![\\w-])", 0,
+        m -> !m.group().contains(".."), false);
+  }
+
+  static Recognizer url() {
+    return of(PiiType.URL, "\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}]{2,2048}", Pattern.CASE_INSENSITIVE,
+        m -> true, false);
+  }
+
+  static Recognizer iban() {
+    return of(PiiType.IBAN, "\\b[A-Za-z]{2}\\d{2}[A-Za-z0-9]{11,30}\\b", 0, m -> Checksums.iban(m.group()), true);
+  }
+
+  /** IBANs printed in groups of four; the last group may be short. */
+  static Recognizer ibanSpaced() {
+    return of(PiiType.IBAN, "\\b[A-Za-z]{2}\\d{2}(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?\\b", 0,
+        m -> Checksums.iban(m.group()), true);
+  }
+
+  static Recognizer creditCard() {
+    return of(PiiType.CREDIT_CARD, "(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])", 0,
+        m -> Checksums.creditCard(m.group()) && consistentSeparators(m.group()), true);
+  }
+
+  static Recognizer usSsn() {
+    return of(PiiType.US_SSN, "(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])", 0,
+        m -> Checksums.usSsn(m.group()), true);
+  }
+
+  static Recognizer ipv4() {
+    return of(PiiType.IP_ADDRESS, "(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.]|\\.\\d)", 0,
+        m -> Checksums.ipv4(m.group()), true);
+  }
+
+  static Recognizer ipv6() {
+    return of(PiiType.IP_ADDRESS, "(?<![\\w:])(?:[0-9A-Fa-f]{1,4}:{1,2}){1,7}[0-9A-Fa-f]{1,4}(?![\\w:])"
+        + "|(?<![\\w:])::[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}(?![\\w:])", 0,
+        m -> Checksums.ipv6(m.group()), false);
+  }
+
+  /** Provider secret keys by their published prefixes (OpenAI and Anthropic sk-, GitHub, Slack, Google). */
+  static Recognizer apiKey() {
+    return of(PiiType.API_KEY, "(?<![\\w-])(?:(?:sk|rk|pk)-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}"
+        + "|github_pat_[A-Za-z0-9_]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35})(?![\\w-])", 0,
+        m -> true, false);
+  }
+
+  static Recognizer awsKey() {
+    return of(PiiType.AWS_ACCESS_KEY, "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", 0,
+        m -> true, false);
+  }
+
+  /** The token after {@code Bearer} (the word stays). */
+  static Recognizer bearer() {
+    return new Recognizer(PiiType.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1,
+        m -> true, false);
+  }
+
+  static Recognizer jwt() {
+    return of(PiiType.BEARER_TOKEN, "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", 0,
+        m -> true, false);
+  }
+
+  /** 9/24/1946, 24.09.1946, 24-09-1946: either day or month first, whichever is in range. */
+  static Recognizer numericDate() {
+    return of(PiiType.DATE, "(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2((?:19|20)\\d{2})(?![\\d/-]|\\.\\d)", 0,
+        m -> {
+          int a = Integer.parseInt(m.group(1));
+          int b = Integer.parseInt(m.group(3));
+          int year = Integer.parseInt(m.group(4));
+          return Checksums.date(year, a, b) || Checksums.date(year, b, a);
+        }, true);
+  }
+
+  /** 1980-07-28, optionally with a time of day. */
+  static Recognizer isoDate() {
+    return of(PiiType.DATE, "(?<![\\d-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?(?![\\d-])",
+        0, m -> Checksums.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3))), true);
+  }
+
+  /** March 3, 1956 / 3 March 1956 / Mar 3rd 1956. */
+  static Recognizer namedDate() {
+    String month = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    return of(PiiType.DATE, "\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+" + month + "|" + month.replace("(jan", "(?<m2>jan")
+        + "\\s+(\\d{1,2})(?:st|nd|rd|th)?),?\\s+((?:19|20)\\d{2})\\b", Pattern.CASE_INSENSITIVE, m -> {
+          String name = (m.group(2) != null ? m.group(2) : m.group("m2")).toLowerCase(Locale.ROOT);
+          String day = m.group(1) != null ? m.group(1) : m.group(4);
+          Integer number = MONTHS.get(name);
+          return number != null && Checksums.date(Integer.parseInt(m.group(5)), number, Integer.parseInt(day));
+        }, true);
+  }
+
+  /**
+   * International and national phone formats: optional +country code, an optional (0) or (area) part, groups of
+   * digits separated by spaces, dots or dashes, an optional extension. Seven to fifteen digits; a bare run of digits
+   * counts only from ten digits on.
+   */
+  static Recognizer phone() {
+    return of(PiiType.PHONE, "(?<![\\w+.-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0\\)[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?"
+        + "\\d{1,5}(?:[ .-]?\\d{1,5}){0,5}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?![\\w-]|[.,]\\d)", 0,
+        m -> phoneShape(m.group()), true);
+  }
+
+  private static boolean phoneShape(String candidate) {
+    if (!Checksums.phoneDigits(candidate)) {
+      return false;
+    }
+    boolean marked = candidate.startsWith("+") || candidate.indexOf('(') >= 0;
+    boolean separated = false;
+    for (int i = 0; i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      if (c == ' ' || c == '-' || c == '.') {
+        separated = true;
+        break;
+      }
+    }
+    return marked || separated || Checksums.onlyDigits(candidate).length() >= 10;
+  }
+
+  /** 4111 1111 1111 1111 or 4111-1111-1111-1111 or no separators, not a mix. */
+  private static boolean consistentSeparators(String s) {
+    return !(s.indexOf(' ') >= 0 && s.indexOf('-') >= 0);
+  }
+}
