@@ -7,6 +7,7 @@ import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.governance.Governance;
+import dev.switchboard.core.guard.Guardrails;
 import dev.switchboard.core.observe.Observability;
 import dev.switchboard.core.routing.ModelCatalog;
 import dev.switchboard.core.routing.RoutingRuntime;
@@ -33,6 +34,7 @@ public final class GatewayServices {
   private final RoutingRuntime routing;
   private final List<KeyResolver> keyResolvers;
   private CacheAssembly cache;
+  private Guardrails guardrails;
   private final Governance governance;
   private final Observability observability;
 
@@ -110,9 +112,18 @@ public final class GatewayServices {
     return cache;
   }
 
-  /** Releases what the services opened (the cache's Redis connections and workers). */
+  /** The node's request guardrails, built on first use and shared by every event loop. */
+  public synchronized Guardrails guardrails(Vertx vertx) {
+    if (guardrails == null) {
+      guardrails = Guardrails.create(config.guardrails(), vertx);
+    }
+    return guardrails;
+  }
+
+  /** Releases what the services opened (the cache's Redis connections and workers, the guard's workers). */
   public synchronized Future<Void> close() {
-    return cache == null ? Future.succeededFuture() : cache.close();
+    Future<Void> guard = guardrails == null ? Future.succeededFuture() : guardrails.closeAsync();
+    return guard.transform(ignored -> cache == null ? Future.succeededFuture() : cache.close());
   }
 
   /** Prices, request log, metrics and tracing. */

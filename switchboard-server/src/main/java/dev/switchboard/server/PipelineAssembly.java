@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * request goes:
  *
  * <pre>
- *   RequestId → AccessLog → [Tracing] → Auth → UpstreamUrlGuard → RateLimit → Budget → Usage → Cache → Route
- *                                                                                     └─ per attempt:
- *                                                            Credentials → UpstreamCall (inside RouteFilter)
+ *   RequestId → AccessLog → [Tracing] → Auth → UpstreamUrlGuard → RateLimit → Budget → Usage → [Guard] → Cache → Route
+ *                                                                                                         └─ per attempt:
+ *                                                                Credentials → UpstreamCall (inside RouteFilter)
  * </pre>
  */
 public final class PipelineAssembly {
@@ -59,6 +59,9 @@ public final class PipelineAssembly {
     }
     if (recording) {
       filters.add(observability.usageFilter());
+    }
+    if (services.config().guardrails().active() || governance != null) {
+      filters.add(services.guardrails(vertx).filter());
     }
     filters.add(services.cache(vertx).filter());
     filters.add(routeFilter(services, adapters, vertx));

@@ -94,9 +94,24 @@ public final class GatewayMetrics implements RequestLog.Listener {
       Counter.builder(MetricNames.CACHE_HITS).tag("cache", cache).register(registry).increment();
       Counter.builder(MetricNames.CACHE_SAVED_USD).register(registry).increment(e.savedCostUsd());
     }
+    for (String outcome : e.guardOutcomes()) {
+      guardOutcome(outcome);
+    }
     if (e.attempts().size() > 1 || (e.attempts().size() == 1 && e.attempts().get(0).hedge())) {
       attempts(e);
     }
+  }
+
+  /** An outcome reads {@code check:action[:detail]}; the detail is not a tag (unbounded values). */
+  private void guardOutcome(String outcome) {
+    int first = outcome.indexOf(':');
+    if (first <= 0) {
+      return;
+    }
+    int second = outcome.indexOf(':', first + 1);
+    String action = second < 0 ? outcome.substring(first + 1) : outcome.substring(first + 1, second);
+    Counter.builder(MetricNames.GUARD_OUTCOMES).tag("check", outcome.substring(0, first)).tag("action", action)
+        .register(registry).increment();
   }
 
   private static void increment(Counter counter, long count) {

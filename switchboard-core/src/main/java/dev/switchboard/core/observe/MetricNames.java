@@ -43,5 +43,8 @@ public final class MetricNames {
   /** 1 when the request-log store accepts writes. */
   public static final String LOG_STORE_UP = "switchboard.request.log.store.up";
 
+  /** Guardrail decisions; tags check (pii, injection) and action (redacted, blocked, flagged). */
+  public static final String GUARD_OUTCOMES = "switchboard.guard.outcomes";
+
   private MetricNames() {}
 }
