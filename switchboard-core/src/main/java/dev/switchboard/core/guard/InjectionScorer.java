@@ -52,11 +52,12 @@ public final class InjectionScorer {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] fields = line.split("\t", 3);
-      if (fields.length != 3) {
+      String[] fields = line.split("\t", 4);
+      if (fields.length < 3) {
         throw new IllegalStateException(RULES_RESOURCE + " line " + number + ": expected family, weight, pattern");
       }
-      out.add(InjectionRule.parse(fields[0], Double.parseDouble(fields[1]), fields[2]));
+      out.add(InjectionRule.parse(fields[0], Double.parseDouble(fields[1]), fields[2],
+          fields.length == 4 ? fields[3] : null));
     }
     return out;
   }

@@ -22,7 +22,7 @@ final class PiiRecognizers {
 
   private static Recognizer of(PiiType type, String regex, int flags, Predicate<Matcher> validator,
       boolean needsDigit) {
-    return new Recognizer(type, Pattern.compile(regex, flags), 0, validator, needsDigit);
+    return new Recognizer(type, Pattern.compile(regex, flags), 0, (text, m) -> validator.test(m), needsDigit);
   }
 
   static Recognizer email() {
@@ -82,7 +82,7 @@ final class PiiRecognizers {
   /** The token after {@code Bearer} (the word stays). */
   static Recognizer bearer() {
     return new Recognizer(PiiType.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1,
-        m -> true, false);
+        (text, m) -> true, false);
   }
 
   static Recognizer jwt() {
@@ -126,26 +126,37 @@ final class PiiRecognizers {
    * counts only from ten digits on.
    */
   static Recognizer phone() {
-    return of(PiiType.PHONE, "(?<![\\w+.-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0\\)[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?"
-        + "\\d{1,5}(?:[ .-]?\\d{1,5}){0,5}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?![\\w-]|[.,]\\d)", 0,
-        m -> phoneShape(m.group()), true);
+    return new Recognizer(PiiType.PHONE, Pattern.compile("(?<![\\w+.-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(0\\)[ .-]?)?"
+        + "(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,5}(?:[ .-]?\\d{1,5}){0,5}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?"
+        + "(?![\\w-]|[.,]\\d)"), 0, (text, m) -> phoneShape(text, m.start(), m.group()), true);
   }
 
-  private static boolean phoneShape(String candidate) {
+  /**
+   * Strong shapes (a +country code, an area code in parentheses, three or more groups, or ten digits or more) are
+   * phone numbers on their own; weaker ones (two short groups, as in "780 6326", which a postcode and house number
+   * also look like) only after a word such as "phone" or "call" shortly before.
+   */
+  private static boolean phoneShape(String text, int start, String candidate) {
     if (!Checksums.phoneDigits(candidate)) {
       return false;
     }
     boolean marked = candidate.startsWith("+") || candidate.indexOf('(') >= 0;
-    boolean separated = false;
+    int groups = 1;
     for (int i = 0; i < candidate.length(); i++) {
       char c = candidate.charAt(i);
       if (c == ' ' || c == '-' || c == '.') {
-        separated = true;
-        break;
+        groups++;
       }
     }
-    return marked || separated || Checksums.onlyDigits(candidate).length() >= 10;
+    int digits = Checksums.onlyDigits(candidate).length();
+    if (marked || groups >= 3 || digits >= 10) {
+      return true;
+    }
+    return groups == 2 && PHONE_CONTEXT.matcher(text.substring(Math.max(0, start - 40), start)).find();
   }
+
+  private static final Pattern PHONE_CONTEXT = Pattern.compile("(?i)\\b(phone|mobile|cell|tel|telephone|call|fax|"
+      + "number|contact|reach|dial|text|sms|whatsapp|registered|telefon|handy|nummer|no\\.|#)");
 
   /** 4111 1111 1111 1111 or 4111-1111-1111-1111 or no separators, not a mix. */
   private static boolean consistentSeparators(String s) {

@@ -1,22 +1,22 @@
 package dev.switchboard.core.guard;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds one type of personal data: a pattern proposes candidates, a validator (checksum or range check) keeps the
- * real ones. Immutable and safe to share between threads.
+ * Finds one type of personal data: a pattern proposes candidates, a validator (checksum, range check or, for weak
+ * shapes, a context word before the candidate) keeps the real ones. Immutable and safe to share between threads.
  */
 final class Recognizer {
   private final PiiType type;
   private final Pattern pattern;
   private final int group;
-  private final Predicate<Matcher> validator;
+  private final BiPredicate<String, Matcher> validator;
   private final boolean needsDigit;
 
-  Recognizer(PiiType type, Pattern pattern, int group, Predicate<Matcher> validator, boolean needsDigit) {
+  Recognizer(PiiType type, Pattern pattern, int group, BiPredicate<String, Matcher> validator, boolean needsDigit) {
     this.type = type;
     this.pattern = pattern;
     this.group = group;
@@ -35,7 +35,7 @@ final class Recognizer {
     }
     Matcher m = pattern.matcher(text);
     while (m.find()) {
-      if (validator.test(m)) {
+      if (validator.test(text, m)) {
         int end = trimEnd(text, m.start(group), m.end(group));
         if (end > m.start(group)) {
           out.add(new PiiSpan(type, m.start(group), end));
