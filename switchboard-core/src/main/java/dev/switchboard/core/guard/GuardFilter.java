@@ -104,6 +104,7 @@ public final class GuardFilter implements Filter {
       Set<PiiType> types = found.piiTypes();
       List<String> names = new ArrayList<>(types.size());
       types.forEach(t -> names.add(t.label()));
+      names.sort(null);
       outcomes.add("pii:blocked:" + String.join("+", names));
       return Verdict.reject(new GatewayException(400, ErrorType.INVALID_REQUEST, PII_CODE, "messages",
           "The request contains personal data or secrets (" + String.join(", ", names)
