@@ -28,7 +28,7 @@ public record GuardrailsConfig(String pii, List<String> piiEntities, String inje
     piiEntities = piiEntities == null ? DEFAULT_ENTITIES : List.copyOf(piiEntities);
     injection = injection == null ? "off" : injection;
     injectionThreshold = injectionThreshold == null ? DEFAULT_THRESHOLD : injectionThreshold;
-    inlineMaxChars = inlineMaxChars == null ? 8192 : inlineMaxChars;
+    inlineMaxChars = inlineMaxChars == null ? 2048 : inlineMaxChars;
     workers = workers == null ? 2 : workers;
   }
 

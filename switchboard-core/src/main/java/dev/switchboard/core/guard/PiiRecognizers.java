@@ -16,24 +16,72 @@ final class PiiRecognizers {
   private PiiRecognizers() {}
 
   static List<Recognizer> all() {
-    return List.of(email(), url(), iban(), ibanSpaced(), creditCard(), usSsn(), ipv4(), ipv6(), apiKey(), awsKey(),
-        bearer(), jwt(), numericDate(), isoDate(), namedDate(), phone());
+    return List.of(email().startingAt(PiiRecognizers::emailStart), url(), iban().startingAt(PiiRecognizers::ibanStart),
+        ibanSpaced().startingAt(PiiRecognizers::ibanStart), creditCard().startingAt(PiiRecognizers::numberStart),
+        usSsn().startingAt(PiiRecognizers::numberStart), ipv4().startingAt(PiiRecognizers::numberStart), ipv6(),
+        apiKey(), awsKey(), bearer(), jwt(), numericDate().startingAt(PiiRecognizers::numberStart),
+        isoDate().startingAt(PiiRecognizers::numberStart), namedDate().startingAt(PiiRecognizers::namedDateStart),
+        phone().startingAt(PiiRecognizers::phoneStart));
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The first digit of a run of digits. */
+  static boolean numberStart(String text, int i) {
+    return digit(text.charAt(i)) && (i == 0 || !digit(text.charAt(i - 1)));
+  }
+
+  static boolean phoneStart(String text, int i) {
+    char c = text.charAt(i);
+    return (c == '+' || c == '(' || digit(c)) && (i == 0 || !digit(text.charAt(i - 1)));
+  }
+
+  /** Two letters at the start of a word followed by two digits. */
+  static boolean ibanStart(String text, int i) {
+    return i + 4 <= text.length() && Character.isLetter(text.charAt(i))
+        && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) && Character.isLetter(text.charAt(i + 1))
+        && digit(text.charAt(i + 2)) && digit(text.charAt(i + 3));
+  }
+
+  /** The start of a word with an @ within the next 64 characters. */
+  static boolean emailStart(String text, int i) {
+    char c = text.charAt(i);
+    if (!Character.isLetterOrDigit(c) || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1))
+        || ".%+-_".indexOf(text.charAt(i - 1)) >= 0))) {
+      return false;
+    }
+    int at = text.indexOf('@', i);
+    return at > i && at - i <= 64;
+  }
+
+  /** A digit run's start, or a word starting with a month's first three letters. */
+  static boolean namedDateStart(String text, int i) {
+    if (numberStart(text, i)) {
+      return true;
+    }
+    if (i + 3 > text.length() || !Character.isLetter(text.charAt(i))
+        || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
+      return false;
+    }
+    return MONTHS.containsKey(text.substring(i, i + 3).toLowerCase(Locale.ROOT));
   }
 
   private static Recognizer of(PiiType type, String regex, int flags, Predicate<Matcher> validator,
-      boolean needsDigit) {
-    return new Recognizer(type, Pattern.compile(regex, flags), 0, (text, m) -> validator.test(m), needsDigit);
+      boolean needsDigit, String... anyOf) {
+    return new Recognizer(type, Pattern.compile(regex, flags), 0, (text, m) -> validator.test(m), needsDigit, anyOf);
   }
 
   static Recognizer email() {
     return of(PiiType.EMAIL, "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
         + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![\\w-])", 0,
-        m -> !m.group().contains(".."), false);
+        m -> !m.group().contains(".."), false, "@");
   }
 
   static Recognizer url() {
     return of(PiiType.URL, "\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}]{2,2048}", Pattern.CASE_INSENSITIVE,
-        m -> true, false);
+        m -> true, false, "http", "HTTP", "Http", "www.", "WWW.", "Www.");
   }
 
   static Recognizer iban() {
@@ -64,30 +112,31 @@ final class PiiRecognizers {
   static Recognizer ipv6() {
     return of(PiiType.IP_ADDRESS, "(?<![\\w:])(?:[0-9A-Fa-f]{1,4}:{1,2}){1,7}[0-9A-Fa-f]{1,4}(?![\\w:])"
         + "|(?<![\\w:])::[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}(?![\\w:])", 0,
-        m -> Checksums.ipv6(m.group()), false);
+        m -> Checksums.ipv6(m.group()), false, "::", ":0", ":1", ":2", ":3", ":4", ":5", ":6", ":7", ":8", ":9",
+        ":a", ":b", ":c", ":d", ":e", ":f", ":A", ":B", ":C", ":D", ":E", ":F");
   }
 
   /** Provider secret keys by their published prefixes (OpenAI and Anthropic sk-, GitHub, Slack, Google). */
   static Recognizer apiKey() {
     return of(PiiType.API_KEY, "(?<![\\w-])(?:(?:sk|rk|pk)-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}"
         + "|github_pat_[A-Za-z0-9_]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35})(?![\\w-])", 0,
-        m -> true, false);
+        m -> true, false, "sk-", "rk-", "pk-", "gh", "xox", "AIza");
   }
 
   static Recognizer awsKey() {
     return of(PiiType.AWS_ACCESS_KEY, "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", 0,
-        m -> true, false);
+        m -> true, false, "AKIA", "ASIA", "ABIA", "ACCA");
   }
 
   /** The token after {@code Bearer} (the word stays). */
   static Recognizer bearer() {
     return new Recognizer(PiiType.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1,
-        (text, m) -> true, false);
+        (text, m) -> true, false, "earer", "EARER");
   }
 
   static Recognizer jwt() {
     return of(PiiType.BEARER_TOKEN, "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", 0,
-        m -> true, false);
+        m -> true, false, "eyJ");
   }
 
   /** 9/24/1946, 24.09.1946, 24-09-1946: either day or month first, whichever is in range. */
