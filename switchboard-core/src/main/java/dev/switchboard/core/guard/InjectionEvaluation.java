@@ -46,8 +46,8 @@ public final class InjectionEvaluation {
 
     public String format(double[] sweep) {
       StringBuilder out = new StringBuilder();
-      out.append(String.format(Locale.ROOT, "threshold %.2f (mean %.1f us per prompt, single thread)%n", threshold,
-          microsPerPrompt));
+      out.append(String.format(Locale.ROOT, "threshold %.2f (mean %.1f us per prompt over every set, one thread, "
+          + "JIT warm-up included)%n", threshold, microsPerPrompt));
       out.append(String.format(Locale.ROOT, "%-24s %5s %5s %5s %5s %5s %9s %7s %6s %6s%n", "data set", "pos", "neg",
           "tp", "fp", "fn", "precision", "recall", "f1", "fpr"));
       for (Scored s : sets) {
@@ -79,7 +79,8 @@ public final class InjectionEvaluation {
 
     private static void row(StringBuilder out, String name, BinaryCounts c) {
       out.append(String.format(Locale.ROOT, "%-24s %5d %5d %5d %5d %5d %9s %7s %6s %6s%n", name, c.positives(),
-          c.negatives(), c.truePositives(), c.falsePositives(), c.falseNegatives(), PiiEvaluation.pct(c.precision()),
+          c.negatives(), c.truePositives(), c.falsePositives(), c.falseNegatives(),
+          c.positives() == 0 ? "-" : PiiEvaluation.pct(c.precision()),
           PiiEvaluation.pct(c.recall()), PiiEvaluation.pct(c.f1()), PiiEvaluation.pct(c.falsePositiveRate())));
     }
   }
