@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 final class EvalGuardCommand implements Callable<Integer> {
   private static final double[] SWEEP = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Directory with injection/ and pii/presidio-synth/ "
+  @Option(names = "--data", paramLabel = "DIR", description = "Directory with injection/, pii/presidio-synth/ and optionally prompts/ "
       + "(default: the shared data folder).")
   Path data;
 

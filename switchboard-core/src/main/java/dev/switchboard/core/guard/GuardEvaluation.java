@@ -22,6 +22,8 @@ public final class GuardEvaluation {
   public static final List<String> INJECTION_SETS = List.of("deepset", "gandalf", "jailbreak-in-the-wild",
       "notinject");
   public static final String PII_SET = "pii/presidio-synth";
+  /** Real user prompts from chat benchmarks (no attacks): a false-positive check on data the rules never saw. */
+  public static final String BENIGN_PROMPTS = "benign-prompts";
 
   private GuardEvaluation() {}
 
@@ -46,7 +48,41 @@ public final class GuardEvaluation {
       }
       sets.put(name, examples);
     }
+    List<InjectionEvaluation.Example> benign = benignPrompts(data.resolve("prompts"));
+    if (!benign.isEmpty()) {
+      sets.put(BENIGN_PROMPTS, benign);
+    }
     return sets;
+  }
+
+  /**
+   * Every prompt of the chat benchmark sets under {@code prompts/} (fields {@code prompt}, {@code turns} or
+   * {@code instruction}), each as a benign example.
+   */
+  static List<InjectionEvaluation.Example> benignPrompts(Path prompts) throws IOException {
+    List<InjectionEvaluation.Example> out = new ArrayList<>();
+    if (!Files.isDirectory(prompts)) {
+      return out;
+    }
+    List<Path> dirs;
+    try (Stream<Path> listing = Files.list(prompts)) {
+      dirs = listing.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path dir : dirs) {
+      for (JsonNode row : rows(dir)) {
+        for (String field : List.of("prompt", "instruction")) {
+          if (row.path(field).isTextual()) {
+            out.add(new InjectionEvaluation.Example(row.get(field).textValue(), false));
+          }
+        }
+        for (JsonNode turn : row.path("turns")) {
+          if (turn.isTextual()) {
+            out.add(new InjectionEvaluation.Example(turn.textValue(), false));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   public static List<PiiEvaluation.Sentence> piiSentences(Path data) throws IOException {

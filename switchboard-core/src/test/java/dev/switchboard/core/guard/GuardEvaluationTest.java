@@ -61,7 +61,14 @@ class GuardEvaluationTest {
     Path pii = Files.createDirectories(dir.resolve("pii/presidio-synth"));
     Files.writeString(pii.resolve("synth.jsonl"), "{\"text\":\"\uD83D\uDE00 a@b.io\",\"spans\":[{\"entity_type\":"
         + "\"EMAIL_ADDRESS\",\"start\":2,\"end\":8}]}\n");
-    assertThat(GuardEvaluation.injectionSets(dir).get("deepset")).hasSize(2);
+    Path prompts = Files.createDirectories(dir.resolve("prompts/bench"));
+    Files.writeString(prompts.resolve("q.jsonl"), "{\"turns\":[\"one\",\"two\"]}\n{\"prompt\":\"three\"}\n"
+        + "{\"instruction\":\"four\"}\n");
+    Map<String, List<InjectionEvaluation.Example>> sets = GuardEvaluation.injectionSets(dir);
+    assertThat(sets.get("deepset")).hasSize(2);
+    assertThat(sets.get(GuardEvaluation.BENIGN_PROMPTS)).extracting(InjectionEvaluation.Example::text)
+        .containsExactly("one", "two", "three", "four");
+    assertThat(sets.get(GuardEvaluation.BENIGN_PROMPTS)).noneMatch(InjectionEvaluation.Example::injection);
     PiiEvaluation.Sentence sentence = GuardEvaluation.piiSentences(dir).get(0);
     PiiEvaluation.Gold span = sentence.spans().get(0);
     assertThat(sentence.text().substring(span.start(), span.end())).isEqualTo("a@b.io");
