@@ -34,7 +34,7 @@ class GuardrailsGatewayTest {
     String config = GatewayHarness.STANDARD_CONFIG.replace("cache:\n  enabled: false\n", "cache:\n  enabled: true\n")
         + "store:\n  data_dir: " + dataDir + "\n"
         + "observability:\n  admin_key: " + ADMIN_KEY + "\n  request_log:\n    flush_interval_ms: 10\n"
-        + "guardrails:\n  pii: redact\n  injection: block\n";
+        + "guardrails:\n  pii: redact\n  injection: block\n  inline_max_chars: 100\n";
     harness = GatewayHarness.start(List.of(upstream,
         new SimulatedProvider("backup", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, null)), config);
   }
@@ -58,6 +58,7 @@ class GuardrailsGatewayTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Longer than inline_max_chars (100): checked on the guard's worker pool, redacted back on the event loop. */
   @Test
   void chat_personalData_providerReceivesPlaceholders_andOutcomeIsLogged() throws Exception {
     HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":["

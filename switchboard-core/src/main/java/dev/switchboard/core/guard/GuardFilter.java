@@ -86,6 +86,8 @@ public final class GuardFilter implements Filter {
 
   private Future<Verdict> decide(Exchange exchange, GuardPolicy active, List<ChatText.Slot> slots, Inspection found) {
     List<String> outcomes = exchange.record().guardOutcomes;
+    boolean pii = active.pii() != GuardPolicy.PiiMode.OFF && found.hasPii();
+    Placeholders placeholders = pii ? redact(slots, found) : null;
     double score = found.injection().score();
     if (active.injection() != GuardPolicy.InjectionMode.OFF && score >= active.threshold()) {
       String detail = String.format(Locale.ROOT, "%.2f", score);
@@ -97,7 +99,7 @@ public final class GuardFilter implements Filter {
       }
       outcomes.add("injection:flagged:" + detail);
     }
-    if (active.pii() == GuardPolicy.PiiMode.OFF || !found.hasPii()) {
+    if (!pii) {
       return Verdict.proceed();
     }
     if (active.pii() == GuardPolicy.PiiMode.BLOCK) {
@@ -110,6 +112,15 @@ public final class GuardFilter implements Filter {
           "The request contains personal data or secrets (" + String.join(", ", names)
               + ") and this key's guardrail policy refuses such requests. Remove them and retry."));
     }
+    outcomes.add("pii:redacted:" + join(placeholders.counts()));
+    return Verdict.proceed();
+  }
+
+  /**
+   * Replaces the findings in the request body, whatever is decided next. A refused request is redacted too: the
+   * request log keeps the bodies of failed requests, and must not keep the personal data in them.
+   */
+  private static Placeholders redact(List<ChatText.Slot> slots, Inspection found) {
     Placeholders placeholders = new Placeholders();
     for (int i = 0; i < slots.size(); i++) {
       List<PiiSpan> spans = found.spans().get(i);
@@ -117,8 +128,7 @@ public final class GuardFilter implements Filter {
         slots.get(i).set(placeholders.apply(slots.get(i).text(), spans));
       }
     }
-    outcomes.add("pii:redacted:" + join(placeholders.counts()));
-    return Verdict.proceed();
+    return placeholders;
   }
 
   private static String join(Map<String, Integer> counts) {
