@@ -1,6 +1,5 @@
 package dev.switchboard.core.guard;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,15 +108,5 @@ public final class PiiEvaluation {
     m.put(PiiType.URL, "DOMAIN_NAME");
     m.put(PiiType.DATE, "DATE_TIME");
     return m;
-  }
-
-  static List<String> uncovered(Map<String, Row> rows) {
-    List<String> out = new ArrayList<>();
-    rows.forEach((type, r) -> {
-      if (!LABELS.containsValue(type)) {
-        out.add(type);
-      }
-    });
-    return out;
   }
 }
