@@ -61,9 +61,13 @@ start_sim() {
   SIM_PORT="$(wait_for_line "$WORK/sim.log" 'http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
 }
 
-# start_switchboard UPSTREAM_BASE_URL: the gateway with cache off, one model gpt-4o; sets SB_PORT.
+# start_switchboard UPSTREAM_BASE_URL [NAME] [EXTRA_YAML]: the gateway with cache off, one model gpt-4o, its
+# request log in a data directory of its own; sets SB_PORT and SB_PID. EXTRA_YAML is appended to the config
+# (for example "observability: {enabled: false}").
 start_switchboard() {
-  cat >"$WORK/switchboard.yaml" <<YAML
+  local name="${2:-switchboard}"
+  mkdir -p "$WORK/$name-data"
+  cat >"$WORK/$name.yaml" <<YAML
 server:
   host: 127.0.0.1
   port: 0
@@ -89,11 +93,14 @@ auth:
   keys:
     - key: sk-bench-client-0001
       name: bench
+store:
+  data_dir: $WORK/$name-data
+${3:-}
 YAML
-  java $JAVA_OPTS ${SB_JAVA_EXTRA:-} -jar "$JAR" serve --config "$WORK/switchboard.yaml" >"$WORK/switchboard.log" 2>&1 &
+  java $JAVA_OPTS ${SB_JAVA_EXTRA:-} -jar "$JAR" serve --config "$WORK/$name.yaml" >"$WORK/$name.log" 2>&1 &
   SB_PID=$!
   STARTED_PIDS+=($SB_PID)
-  SB_PORT="$(wait_for_line "$WORK/switchboard.log" 'listening on http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
+  SB_PORT="$(wait_for_line "$WORK/$name.log" 'listening on http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
 }
 
 # start_nginx UPSTREAM_PORT: proxy_pass with upstream keep-alive, unbuffered; sets NGINX_PORT.
