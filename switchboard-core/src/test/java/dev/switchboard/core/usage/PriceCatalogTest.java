@@ -23,8 +23,25 @@ class PriceCatalogTest {
         assertThat(model.getValue().path("source").asText()).as(type + "/" + model.getKey()).startsWith("https://");
         assertThat(model.getValue().path("as_of").asText()).as(type + "/" + model.getKey())
             .matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(model.getValue().path("checked").asText()).as(type + "/" + model.getKey())
+            .matches("unverified.*|\\d{4}-\\d{2}-\\d{2} (official|secondary: https://\\S+).*");
       });
     }
+  }
+
+  @Test
+  void bundledCatalogue_anthropicPricesMatchTheOfficialPage_andSayHowTheyWereChecked() {
+    ModelPrice haiku = catalog.find("anthropic", "claude-haiku-4-5-20251001");
+    assertThat(haiku.input()).isEqualTo(1.00);
+    assertThat(haiku.cacheWrite()).isEqualTo(1.25);
+    assertThat(haiku.cachedInput()).isEqualTo(0.10);
+    assertThat(haiku.output()).isEqualTo(5.00);
+    assertThat(haiku.checked()).isEqualTo("2026-11-25 official");
+    ModelPrice opus = catalog.find("anthropic", "claude-opus-4-5");
+    assertThat(opus.input()).isEqualTo(5.00);
+    assertThat(opus.output()).isEqualTo(25.00);
+    assertThat(catalog.find("anthropic", "claude-3-5-sonnet-20241022").checked()).startsWith("unverified");
+    assertThat(catalog.find("cohere", "command-a-03-2025").checked()).isEqualTo("unverified");
   }
 
   @Test
