@@ -8,6 +8,7 @@ import dev.switchboard.core.observe.GatewayMetrics;
 import dev.switchboard.core.observe.LogEntry;
 import dev.switchboard.core.observe.RequestLog;
 import dev.switchboard.core.observe.RequestLogStore;
+import dev.switchboard.core.pipeline.RequestIds;
 import dev.switchboard.core.store.Database;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
@@ -56,7 +57,6 @@ public class RequestLogWriterBenchmark {
   private Path dir;
   private Database database;
   private RequestLog log;
-  private long counter;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -116,7 +116,7 @@ public class RequestLogWriterBenchmark {
     long target = log.stored() + BATCH;
     long now = clock.epochMillis();
     for (int i = 0; i < BATCH; i++) {
-      log.enqueue(entry("bench-" + (counter++), now));
+      log.enqueue(entry(RequestIds.newId(), now));
     }
     while (log.stored() < target) {
       LockSupport.parkNanos(20_000);
