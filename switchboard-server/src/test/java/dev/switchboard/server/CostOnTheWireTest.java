@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.api.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,5 +146,44 @@ class CostOnTheWireTest {
         .findFirst().orElseThrow().path("usage");
     double expected = (usage.path("input_tokens").asLong() * 2.50 + usage.path("output_tokens").asLong() * 10.0) / 1e6;
     assertThat(usage.path("cost_usd").asDouble(-1)).isCloseTo(expected, within(1e-10));
+  }
+
+  /** A raw HTTP/1.1 exchange (so the chunked trailer section is visible); returns everything the server sent. */
+  private static String rawStream(String extraHeaders) throws Exception {
+    URI base = URI.create(harness.baseUrl());
+    String body = CHAT + ",\"stream\":true}";
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/chat/completions HTTP/1.1\r\nhost: " + base.getHost() + "\r\n"
+          + "authorization: Bearer " + GatewayHarness.CLIENT_KEY + "\r\ncontent-type: application/json\r\n"
+          + "connection: close\r\n" + extraHeaders + "content-length: "
+          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      in.transferTo(all);
+      return all.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void stream_withTeTrailers_endsWithTheCostTrailer_andWithoutItHasNone() throws Exception {
+    String withTrailer = rawStream("te: trailers\r\n");
+    assertThat(withTrailer).startsWith("HTTP/1.1 200").containsIgnoringCase("\r\ntrailer: x-switchboard-cost-usd\r\n");
+    String trailer = withTrailer.substring(withTrailer.lastIndexOf("\r\n0\r\n") + 5);
+    assertThat(trailer).startsWithIgnoringCase("x-switchboard-cost-usd: ");
+    double cost = Double.parseDouble(trailer.substring(trailer.indexOf(':') + 1, trailer.indexOf("\r\n")).trim());
+    assertThat(cost).isPositive().isLessThan(0.01);
+    String without = rawStream("");
+    assertThat(without.toLowerCase()).doesNotContain("x-switchboard-cost-usd");
+  }
+
+  @Test
+  void teHeaderParsing_findsTrailersAmongOtherCodings() {
+    assertThat(dev.switchboard.server.http.SseWriterAccess.acceptsTrailers("gzip;q=0.5, Trailers")).isTrue();
+    assertThat(dev.switchboard.server.http.SseWriterAccess.acceptsTrailers("trailers;q=1")).isTrue();
+    assertThat(dev.switchboard.server.http.SseWriterAccess.acceptsTrailers("gzip, deflate")).isFalse();
+    assertThat(dev.switchboard.server.http.SseWriterAccess.acceptsTrailers(null)).isFalse();
   }
 }
