@@ -50,7 +50,8 @@ class PriceCatalogTest {
     assertThat(catalog.find("openai", "gpt-4o-2024-08-06").output()).isEqualTo(10.00);
     assertThat(catalog.find("openai", "gpt-4o-2024-05-13").input()).isEqualTo(5.00);
     assertThat(catalog.find("gemini", "models/gemini-1.5-pro-002").output()).isEqualTo(5.00);
-    assertThat(catalog.find("mistral", "mistral-large-latest").input()).isEqualTo(2.00);
+    assertThat(catalog.find("mistral", "mistral-large-latest").input()).isEqualTo(0.50);
+    assertThat(catalog.find("mistral", "mistral-large-2411").input()).isEqualTo(2.00);
     assertThat(catalog.find("bedrock", "us.anthropic.claude-3-5-haiku-20241022-v1:0").output()).isEqualTo(4.00);
   }
 
