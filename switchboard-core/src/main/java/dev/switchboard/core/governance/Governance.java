@@ -48,8 +48,10 @@ public final class Governance implements AutoCloseable {
   private final AdminApi admin;
   private final UpstreamUrlFilter upstream;
   private final Clock clock;
+  private final AdminAuthenticator adminAuthenticator;
 
   private Governance(Builder b) {
+    this.adminAuthenticator = b.adminAuthenticator;
     this.config = b.config;
     this.database = b.database;
     this.redis = b.redis;
@@ -67,7 +69,20 @@ public final class Governance implements AutoCloseable {
   /** Opens the store (tables prefixed with {@code governance.table_prefix}) and, in a cluster, Redis. */
   public static Future<Governance> start(Vertx vertx, GatewayConfig gateway, Clock clock,
       Map<String, String> environment) {
+    AdminAuthenticator admin;
+    try {
+      admin = AdminAuthenticator.fromEnvironment(environment, gateway.observability().adminKey());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return start(vertx, gateway, clock, environment, admin);
+  }
+
+  /** As {@link #start(Vertx, GatewayConfig, Clock, Map)}, with the admin key check the whole gateway shares. */
+  public static Future<Governance> start(Vertx vertx, GatewayConfig gateway, Clock clock,
+      Map<String, String> environment, AdminAuthenticator adminAuthenticator) {
     Builder b = new Builder();
+    b.adminAuthenticator = adminAuthenticator;
     b.config = gateway.governance();
     b.clock = clock;
     b.database = Database.open(gateway.store(), "governance");
@@ -97,7 +112,7 @@ public final class Governance implements AutoCloseable {
     }).map(bus -> {
       b.keys = new KeyService(store, quotas, bus, clock);
       b.resolver = new VirtualKeyResolver(b.keys, clock, Duration.ofMillis(b.config.keyCacheTtlMs()), bus);
-      b.admin = new AdminApi(AdminAuthenticator.fromEnvironment(environment), b.keys, b.ledger, b.vault);
+      b.admin = new AdminApi(b.adminAuthenticator, b.keys, b.ledger, b.vault);
       b.upstream = new UpstreamUrlFilter(new UpstreamUrlGuard(b.config.upstream()), vertx);
       return new Governance(b);
     });
@@ -133,6 +148,11 @@ public final class Governance implements AutoCloseable {
     CostEstimator estimator = prices != null ? prices : CostEstimator.flat(config.costs().inputUsdPerMillion(),
         config.costs().outputUsdPerMillion());
     return new BudgetFilter(ledger, keys, estimator, config.costs().defaultMaxTokens(), clock);
+  }
+
+  /** The admin key check shared by every admin route. */
+  public AdminAuthenticator adminAuthenticator() {
+    return adminAuthenticator;
   }
 
   public AdminApi adminApi() {
@@ -172,5 +192,6 @@ public final class Governance implements AutoCloseable {
     CredentialVault vault;
     AdminApi admin;
     UpstreamUrlFilter upstream;
+    AdminAuthenticator adminAuthenticator;
   }
 }
