@@ -73,14 +73,26 @@ class RouteAuthenticationTest {
     }
   }
 
+  /** A valid body, so that the answer depends on the credential and not on validation. */
+  private static String bodyFor(String path) {
+    if (path.endsWith("/embeddings")) {
+      return "{\"model\":\"gpt-4o\",\"input\":\"hello\"}";
+    }
+    if (path.endsWith("/completions") || path.endsWith("/messages")) {
+      return "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    }
+    return "{}";
+  }
+
   /** The status only (the body is not awaited: {@code /admin/logs/tail} streams until closed). */
   private static int status(GovernedGateway node, String base, String method, String path, String key)
       throws Exception {
     boolean withBody = !method.equals("GET") && !method.equals("DELETE");
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-        .method(method, withBody ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+        .method(method, withBody ? HttpRequest.BodyPublishers.ofString(bodyFor(path))
+            : HttpRequest.BodyPublishers.noBody());
     if (withBody) {
-      request.header("content-type", "application/json");
+      request.header("content-type", "application/json").header("anthropic-version", "2023-06-01");
     }
     if (key != null) {
       request.header("authorization", "Bearer " + key);
