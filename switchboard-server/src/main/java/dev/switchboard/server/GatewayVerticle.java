@@ -12,6 +12,7 @@ import dev.switchboard.server.endpoint.ProxyEndpoint;
 import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
+import dev.switchboard.server.http.HeadDeadline;
 import dev.switchboard.server.http.OpenAiCodec;
 import dev.switchboard.server.http.RequestHardening;
 import dev.switchboard.server.http.ResponseWriter;
@@ -74,9 +75,13 @@ final class GatewayVerticle extends VerticleBase {
 
   private HttpServer hardened(HttpServer http, Router routes, ServerConfig config) {
     var limits = services.config().governance();
+    HeadDeadline heads = new HeadDeadline(vertx, config.headerTimeoutMs());
     RequestHardening hardening = new RequestHardening(vertx, routes::handle, new ErrorWriter(),
         limits.requestDeadlineMs());
-    return http.requestHandler(hardening);
+    return http.connectionHandler(heads::connected).requestHandler(request -> {
+      heads.requestArrived(request);
+      hardening.handle(request);
+    });
   }
 
   private static HttpServerOptions serverOptions(ServerConfig config) {
@@ -87,7 +92,7 @@ final class GatewayVerticle extends VerticleBase {
         .setMaxInitialLineLength(8192)
         .setIdleTimeout(config.clientIdleTimeoutMs())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setHttp2ClearTextEnabled(true)
+        .setHttp2ClearTextEnabled(config.http2Cleartext())
         .setHandle100ContinueAutomatically(true);
     return options;
   }
