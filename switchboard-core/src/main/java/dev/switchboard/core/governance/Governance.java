@@ -11,6 +11,8 @@ import dev.switchboard.core.config.RedisConfig;
 import dev.switchboard.core.limits.BudgetAlerts;
 import dev.switchboard.core.limits.BudgetFilter;
 import dev.switchboard.core.limits.ClusterRateLimiter;
+import dev.switchboard.core.limits.ClusterSpendLedger;
+import dev.switchboard.core.limits.RedisBreaker;
 import dev.switchboard.core.limits.CostEstimator;
 import dev.switchboard.core.limits.LocalRateLimiter;
 import dev.switchboard.core.limits.LocalSpendLedger;
@@ -33,7 +35,8 @@ import java.util.Map;
 /**
  * Builds the governance pieces from the configuration: key store, virtual-key resolver, limiter, ledger, filters
  * and admin API. Single node: SQLite (or PostgreSQL), in-process limits and ledger. With {@code cluster.redis}:
- * Redis limits (with the local-share fallback), a Redis ledger and Redis pub/sub for key invalidation.
+ * Redis limits and a Redis ledger (both with the local-share fallback behind one breaker) and Redis pub/sub for key
+ * invalidation.
  */
 public final class Governance implements AutoCloseable {
   private final GovernanceConfig config;
@@ -103,9 +106,11 @@ public final class Governance implements AutoCloseable {
       }
       b.redis = RedisClients.create(vertx, redisConfig.url(), redisConfig.password());
       b.redisBus = new RedisInvalidationBus(vertx, b.redis, nodePrefix + "keys:invalidate");
-      b.ledger = new RedisSpendLedger(b.redis, clock, nodePrefix, b.config.redisTimeoutMs(), store, alerts);
+      RedisBreaker breaker = new RedisBreaker(clock, 3, b.config.redisBreakerOpenMs());
+      b.ledger = new ClusterSpendLedger(new RedisSpendLedger(b.redis, clock, nodePrefix, b.config.redisTimeoutMs(),
+          b.config.reservationLeaseMs(), store, alerts), breaker, b.config.expectedNodes(), clock, store);
       b.limiter = new ClusterRateLimiter(new RedisRateLimiter(b.redis, clock, nodePrefix, b.config.redisTimeoutMs()),
-          new LocalRateLimiter(clock, b.config.expectedNodes()));
+          new LocalRateLimiter(clock, b.config.expectedNodes()), breaker);
       Future<Void> warm = Future.all(RedisRateLimiter.preload(b.redis), RedisSpendLedger.preload(b.redis))
           .<Void>mapEmpty().otherwiseEmpty();
       return warm.compose(ok -> b.redisBus.start().otherwiseEmpty()).map(started -> (InvalidationBus) b.redisBus);
