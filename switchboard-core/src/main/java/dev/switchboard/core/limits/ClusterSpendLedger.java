@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterSpendLedger implements SpendLedger {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSpendLedger.class);
+  private static final int MAX_REMEMBERED = 100_000;
   private final RedisSpendLedger shared;
   private final RedisBreaker breaker;
   private final int expectedNodes;
@@ -81,6 +82,10 @@ public final class ClusterSpendLedger implements SpendLedger {
     }
     if (reservation.committedAfter == null) {
       return;
+    }
+    if (lastCommitted.size() >= MAX_REMEMBERED) {
+      // Past periods pile up over months; forgetting only costs a 503 for budgets not seen again before an outage.
+      lastCommitted.clear();
     }
     for (int i = 0; i < reservation.charges.size(); i++) {
       lastCommitted.put(key(reservation.charges.get(i).scope(), reservation.periods.get(i)),
