@@ -146,13 +146,13 @@ class FailoverIntegrationTest {
   @Test
   void adminHealth_afterEjection_showsTheMap() throws Exception {
     load(false, () -> sims.provider("beta").fault(Fault.status(500, 0)));
-    Result health = send(HttpMethod.GET, "/admin/health", null, ADMIN_KEY).await(10, TimeUnit.SECONDS);
+    Result health = OnLoop.await(vertx, () -> send(HttpMethod.GET, "/admin/health", null, ADMIN_KEY), 10);
     assertThat(health.status).isEqualTo(200);
     assertThat(health.body).contains("\"id\":\"beta/gpt-4o\"", "\"state\":\"ejected\"", "\"fingerprint\"")
         .doesNotContain("sk-provider");
-    Result anonymous = sendWithoutKey().await(10, TimeUnit.SECONDS);
+    Result anonymous = OnLoop.await(vertx, this::sendWithoutKey, 10);
     assertThat(anonymous.status).isEqualTo(401);
-    Result client = send(HttpMethod.GET, "/admin/health", null).await(10, TimeUnit.SECONDS);
+    Result client = OnLoop.await(vertx, () -> send(HttpMethod.GET, "/admin/health", null), 10);
     assertThat(client.status).isEqualTo(401);
   }
 
