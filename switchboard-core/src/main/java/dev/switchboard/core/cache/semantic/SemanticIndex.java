@@ -18,9 +18,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exact cosine of the candidates it lets through. Bounded: the oldest prompts leave first. Thread-safe.
  */
 final class SemanticIndex {
-  /** One cached prompt. */
-  record Entry(String key, String prompt, PromptFeatures features, Set<String> stems, float[] vector,
-      long expiresAtMillis) {}
+  /**
+   * One cached prompt. Its vector is computed only when the prompt first becomes a candidate that passed the
+   * guards (most cached prompts never do), or arrives with it from another node.
+   */
+  static final class Entry {
+    private final String key;
+    private final String prompt;
+    private final PromptFeatures features;
+    private final Set<String> stems;
+    private final long expiresAtMillis;
+    private volatile float[] vector;
+
+    Entry(String key, String prompt, PromptFeatures features, Set<String> stems, float[] vector,
+        long expiresAtMillis) {
+      this.key = key;
+      this.prompt = prompt;
+      this.features = features;
+      this.stems = stems;
+      this.vector = vector;
+      this.expiresAtMillis = expiresAtMillis;
+    }
+
+    String key() {
+      return key;
+    }
+
+    String prompt() {
+      return prompt;
+    }
+
+    PromptFeatures features() {
+      return features;
+    }
+
+    Set<String> stems() {
+      return stems;
+    }
+
+    long expiresAtMillis() {
+      return expiresAtMillis;
+    }
+
+    /** The unit vector, or null while it has not been needed yet. */
+    float[] vector() {
+      return vector;
+    }
+
+    void vector(float[] computed) {
+      this.vector = computed;
+    }
+  }
 
   /** A candidate with its share of the query's stems. */
   record Candidate(Entry entry, double overlap) {}
