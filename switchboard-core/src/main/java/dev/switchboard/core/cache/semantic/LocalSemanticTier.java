@@ -166,7 +166,9 @@ public final class LocalSemanticTier implements SemanticTier {
    * benchmarks.
    */
   public Match findNow(String contextHash, String prompt) {
+    lookups.increment();
     if (prompt.length() > config.maxPromptChars() || !index.hasContext(contextHash)) {
+      noContext.increment();
       return null;
     }
     PromptFeatures features = PromptFeatures.of(prompt);

@@ -86,6 +86,11 @@ public final class MiniLmEmbedder implements Embedder {
   }
 
   @Override
+  public String name() {
+    return "all-MiniLM-L6-v2 int8";
+  }
+
+  @Override
   public int dimension() {
     return 384;
   }

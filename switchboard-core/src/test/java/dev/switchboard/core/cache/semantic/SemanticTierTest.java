@@ -74,6 +74,23 @@ class SemanticTierTest {
   }
 
   @Test
+  void modelRuns_onlyForCandidatesThatPassTheGuards() throws Exception {
+    LocalSemanticTier tier = tier();
+    remember(tier, "ctx", "Convert 100 USD to EUR", "k1");
+    assertThat(tier.statsJson().get("embeddings").asLong()).as("storing does not embed").isZero();
+    assertThat(find(tier, "ctx", "Convert 100 EUR to USD")).isNull();
+    assertThat(find(tier, "ctx", "Explain how a hash map works")).isNull();
+    assertThat(tier.statsJson().get("embeddings").asLong()).as("swap and stranger rejected before the model")
+        .isZero();
+    assertThat(tier.statsJson().get("guard_rejections").asLong()).isEqualTo(1);
+    assertThat(find(tier, "ctx", "Convert 100 USD to EUR, please")).isNotNull();
+    assertThat(tier.statsJson().get("embeddings").asLong()).as("the query and, once, the stored prompt")
+        .isEqualTo(2);
+    assertThat(find(tier, "ctx", "Please convert 100 USD to EUR")).isNotNull();
+    assertThat(tier.statsJson().get("embeddings").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void negation_added_guardRejects() throws Exception {
     LocalSemanticTier tier = tier();
     remember(tier, "ctx", "Is it safe to eat raw chicken?", "k1");
