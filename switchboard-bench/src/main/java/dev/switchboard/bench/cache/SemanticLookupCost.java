@@ -42,6 +42,7 @@ public final class SemanticLookupCost {
         new MiniLmEmbedder(), vertx, Clock.system());
     Workload workload = new Workload(pool, List.of("gpt-4o-mini"), 42, 0.5, 0.2);
     Set<String> exact = new HashSet<>();
+    List<String> wrongHits = new java.util.ArrayList<>();
     long[] lookupNanos = new long[requests];
     long[] storeNanos = new long[requests];
     int lookups = 0;
@@ -71,6 +72,11 @@ public final class SemanticLookupCost {
         }
         if (match != null) {
           counts[2]++;
+          if (measured && !request.kind().cacheable() && wrongHits.size() < 12) {
+            String matched = match.exactKey().substring(match.exactKey().lastIndexOf('\u0000') + 1);
+            wrongHits.add(String.format(Locale.ROOT, "%s %.3f | %s | %s", request.kind(), match.similarity(),
+                request.text(), matched));
+          }
         } else {
           before = threads.getCurrentThreadCpuTime();
           exact.add(key);
@@ -97,6 +103,8 @@ public final class SemanticLookupCost {
     System.out.println("  by kind (requests, exact hits, semantic hits, misses):");
     byKind.forEach((kind, c) -> System.out.printf(Locale.ROOT, "    %-14s %5d %5d %5d %5d%n", kind, c[0], c[1],
         c[2], c[3]));
+    System.out.println("  semantic hits on requests meant to miss (first 12): kind, similarity, query | cached");
+    wrongHits.forEach(line -> System.out.println("    " + line));
   }
 
   private static String percentiles(String label, long[] nanos) {
