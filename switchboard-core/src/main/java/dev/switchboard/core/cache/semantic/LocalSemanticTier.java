@@ -33,6 +33,11 @@ public final class LocalSemanticTier implements SemanticTier {
   /** The least share of stems a candidate must have in common with the query. */
   static final double MIN_OVERLAP = 0.5;
   static final int MAX_CANDIDATES = 32;
+  /**
+   * The most postings the lexical gate counts on the event loop (a few tens of microseconds); a look-up whose query
+   * words have more runs entirely on a worker.
+   */
+  static final int EVENT_LOOP_POSTINGS = 2_000;
 
   private final SemanticCacheConfig config;
   private final Embedder embedder;
@@ -93,6 +98,11 @@ public final class LocalSemanticTier implements SemanticTier {
     }
     PromptFeatures features = PromptFeatures.of(prompt);
     Set<String> stems = LexicalGate.stems(features);
+    if (index.postings(contextHash, stems) > EVENT_LOOP_POSTINGS) {
+      // Long posting lists (a large context, common words): counting them is left to a worker as well.
+      return workers.<Match>executeBlocking(() -> search(contextHash, prompt, features, stems), false)
+          .otherwise((Match) null);
+    }
     List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, stems, MIN_OVERLAP,
         clock.epochMillis(), MAX_CANDIDATES);
     if (candidates.isEmpty()) {
@@ -172,8 +182,13 @@ public final class LocalSemanticTier implements SemanticTier {
       return null;
     }
     PromptFeatures features = PromptFeatures.of(prompt);
-    List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, LexicalGate.stems(features),
-        MIN_OVERLAP, clock.epochMillis(), MAX_CANDIDATES);
+    return search(contextHash, prompt, features, LexicalGate.stems(features));
+  }
+
+  /** Gate, guards and, if a candidate passes them, the embedding: on the calling thread. */
+  private Match search(String contextHash, String prompt, PromptFeatures features, Set<String> stems) {
+    List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, stems, MIN_OVERLAP,
+        clock.epochMillis(), MAX_CANDIDATES);
     if (candidates.isEmpty()) {
       gated.increment();
       return null;

@@ -139,6 +139,12 @@ final class SemanticIndex {
     return found;
   }
 
+  /** How many postings the gate would count for these stems in a context: the cost of {@link #candidates}. */
+  int postings(String contextHash, Set<String> stems) {
+    Bucket bucket = buckets.get(contextHash);
+    return bucket == null ? 0 : bucket.postings(stems);
+  }
+
   /** Every live prompt of a context (the flat scan, for comparison). */
   List<Entry> all(String contextHash) {
     Bucket bucket = buckets.get(contextHash);
@@ -167,6 +173,15 @@ final class SemanticIndex {
         unpost(removed);
       }
       return removed != null;
+    }
+
+    synchronized int postings(Set<String> stems) {
+      int total = 0;
+      for (String stem : stems) {
+        Set<String> keys = postings.get(stem);
+        total += keys == null ? 0 : keys.size();
+      }
+      return total;
     }
 
     synchronized boolean isEmpty() {

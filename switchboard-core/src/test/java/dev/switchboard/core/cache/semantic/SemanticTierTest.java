@@ -91,6 +91,21 @@ class SemanticTierTest {
   }
 
   @Test
+  void largeContext_longPostingLists_lookupRunsOffTheCallerAndStillMatches() throws Exception {
+    LocalSemanticTier tier = tier();
+    long expires = CLOCK.epochMillis() + 60_000;
+    for (int i = 0; i < 3_000; i++) {
+      tier.index("ctx", "k" + i, "Explain topic " + i + " in simple words", null, expires);
+    }
+    assertThat(tier.index().postings("ctx", LexicalGate.stems(PromptFeatures.of("Explain topic 17 in simple words"))))
+        .isGreaterThan(LocalSemanticTier.EVENT_LOOP_POSTINGS);
+    SemanticTier.Match match = find(tier, "ctx", "Explain topic 17  in simple words");
+    assertThat(match).isNotNull();
+    assertThat(match.exactKey()).isEqualTo("k17");
+    assertThat(find(tier, "ctx", "Explain topic 3001 in simple words")).isNull();
+  }
+
+  @Test
   void negation_added_guardRejects() throws Exception {
     LocalSemanticTier tier = tier();
     remember(tier, "ctx", "Is it safe to eat raw chicken?", "k1");
