@@ -11,7 +11,8 @@ import java.util.Set;
  * the same order, the same count of negations, the same named entities in the same relative order (up to one
  * rotation, like the other content words), and no shared content word governed by different relation words
  * ("from Paris to Rome" is not "from Rome to Paris"). A name is a name in both prompts wherever it is written as one
- * in either: "Dalmatian runs" and "A Dalmatian runs", or a sentence in capitals, name the same things.
+ * in either: "Dalmatian runs" and "A Dalmatian runs", or a sentence in capitals, name the same things. Names are
+ * counted: "a canal near Hollinwood" that loses its second "Hollinwood" has lost a place.
  */
 final class PromptGuards {
   /** Which checks run (each can be switched off for evaluation). */
@@ -36,7 +37,7 @@ final class PromptGuards {
       names.addAll(b.entities);
       List<String> inA = occurrences(a.words, names);
       List<String> inB = occurrences(b.words, names);
-      if (checks.entities() && !new HashSet<>(inA).equals(new HashSet<>(inB))) {
+      if (checks.entities() && !(inA.size() == inB.size() && sameCounts(inA, inB))) {
         return "entities";
       }
       if (checks.entityOrder() && !sameOrderUpToRotation(inA, inB)) {

@@ -38,6 +38,12 @@ class PromptGuardsTest {
   }
 
   @Test
+  void nameDroppedWhereItOccursTwice_rejected() {
+    assertThat(rejection("The Hollinwood Canal was a canal near Hollinwood, in Oldham, England.",
+        "The Hollinwood Canal was a canal near Oldham in England.")).isEqualTo("entities");
+  }
+
+  @Test
   void swappedNames_rejected() {
     assertThat(rejection("Aamir Khan read the script by Mehra.", "Mehra read the script by Aamir Khan."))
         .isNotNull();
