@@ -18,19 +18,19 @@ class PromptGuardsTest {
   }
 
   @Test
-  void clauseMovedToTheEnd_accepted() {
+  void clauseMoved_toTheEnd_accepted() {
     assertThat(rejection("In 1990 the club was founded by local miners.",
         "The club was founded by local miners in 1990.")).isNull();
   }
 
   @Test
-  void nameAtSentenceStartOrInCapitals_sameName() {
+  void name_atSentenceStartOrInCapitals_sameName() {
     assertThat(rejection("Dalmatian running along the beach.", "A Dalmatian runs along the beach.")).isNull();
     assertThat(rejection("I am OK with medical use!", "I AM OK WITH MEDICAL USE!")).isNull();
   }
 
   @Test
-  void differentOrMissingName_rejected() {
+  void name_differentOrMissing_rejected() {
     assertThat(rejection("Flights from Lisbon to Rome in May", "Flights from Lisbon to Paris in May"))
         .isEqualTo("entities");
     assertThat(rejection("It is near Main Street and Brook Road.", "It is near the main road and Brook Road."))
@@ -38,13 +38,13 @@ class PromptGuardsTest {
   }
 
   @Test
-  void nameDroppedWhereItOccursTwice_rejected() {
+  void name_oneOfTwoOccurrencesDropped_rejected() {
     assertThat(rejection("The Hollinwood Canal was a canal near Hollinwood, in Oldham, England.",
         "The Hollinwood Canal was a canal near Oldham in England.")).isEqualTo("entities");
   }
 
   @Test
-  void swappedNames_rejected() {
+  void names_swapped_rejected() {
     assertThat(rejection("Aamir Khan read the script by Mehra.", "Mehra read the script by Aamir Khan."))
         .isNotNull();
     assertThat(rejection("Convert 100 USD to EUR", "Convert 100 EUR to USD")).isNotNull();

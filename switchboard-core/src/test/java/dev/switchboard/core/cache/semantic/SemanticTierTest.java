@@ -74,7 +74,7 @@ class SemanticTierTest {
   }
 
   @Test
-  void modelRuns_onlyForCandidatesThatPassTheGuards() throws Exception {
+  void lookups_candidatesFailTheGuards_modelNeverRuns() throws Exception {
     LocalSemanticTier tier = tier();
     remember(tier, "ctx", "Convert 100 USD to EUR", "k1");
     assertThat(tier.statsJson().get("embeddings").asLong()).as("storing does not embed").isZero();
