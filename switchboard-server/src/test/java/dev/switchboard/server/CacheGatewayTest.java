@@ -116,7 +116,7 @@ class CacheGatewayTest {
   }
 
   @Test
-  void anthropicClient_streamReplayedAsAnthropicEvents_sameText() throws Exception {
+  void anthropicClient_streamReplayedAsAnthropicEvents_sameTextAndUsage() throws Exception {
     String body = "{\"model\":\"gpt-4o\",\"max_tokens\":200,\"temperature\":0,\"stream\":true,"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Describe a lighthouse.\"}]}";
     Reply first = send(HttpMethod.POST, "/v1/messages", body, "anthropic-version", "2023-06-01");
@@ -128,8 +128,27 @@ class CacheGatewayTest {
     assertThat(replay.headers().get("x-switchboard-cache")).isEqualTo("hit");
     assertThat(replay.body()).contains("event: message_start").contains("event: message_stop");
     assertThat(anthropicText(replay.body())).isEqualTo(anthropicText(first.body())).isNotEmpty();
+    assertThat(anthropicUsage(replay.body())).isEqualTo(anthropicUsage(first.body()));
+    assertThat(anthropicUsage(first.body())[1]).as("output tokens reported").isPositive();
     assertThat(whole.headers().get("x-switchboard-cache")).isEqualTo("hit");
     assertThat(whole.json().path("content").path(0).path("text").asText()).isEqualTo(anthropicText(first.body()));
+  }
+
+  /** Input tokens (message_start) and output tokens (the last message_delta) of an Anthropic event stream. */
+  private static long[] anthropicUsage(String sse) throws Exception {
+    long[] usage = new long[2];
+    for (String line : sse.split("\n")) {
+      if (line.startsWith("data: {")) {
+        JsonNode event = Json.parse(line.substring(6));
+        String type = event.path("type").asText();
+        if ("message_start".equals(type)) {
+          usage[0] = event.path("message").path("usage").path("input_tokens").asLong();
+        } else if ("message_delta".equals(type) && event.path("usage").has("output_tokens")) {
+          usage[1] = event.path("usage").path("output_tokens").asLong();
+        }
+      }
+    }
+    return usage;
   }
 
   private static String anthropicText(String sse) throws Exception {
