@@ -138,7 +138,8 @@ http {
 }
 CONF
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
-  STARTED_PIDS+=($!)
+  NGINX_PID=$!
+  STARTED_PIDS+=($NGINX_PID)
   local i
   for i in $(seq 1 50); do
     (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && return 0
@@ -175,9 +176,14 @@ PY
 # TARGET_PIDS[name]=PID: processes whose CPU time (user + system, all threads) measure() records per run.
 declare -A TARGET_PIDS=()
 
-# process_cpu_ticks PID: user + system CPU time of a process so far, in clock ticks.
+# process_cpu_ticks PID: user + system CPU time so far of a process and its direct children (nginx's workers), in
+# clock ticks.
 process_cpu_ticks() {
-  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+  local pid total=0
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
 }
 
 # measure RESULTS_FILE WARMUP DURATION TARGET...: TARGET is name|base-url|path[|extra headers]. Warms every target up, then for

@@ -24,6 +24,7 @@ start_nginx "$SIM_PORT"
 [ "${PROFILE:-0}" = 1 ] && SB_JAVA_EXTRA="-XX:StartFlightRecording=settings=profile,name=overhead"
 start_switchboard "http://127.0.0.1:$SIM_PORT/openai/v1"
 TARGET_PIDS[switchboard]=$SB_PID
+TARGET_PIDS[nginx]=$NGINX_PID
 RECORDED_PID=$SB_PID
 RECORDED_PORT=$SB_PORT
 TARGETS=("direct|http://127.0.0.1:$SIM_PORT|/openai/v1/chat/completions"

@@ -71,7 +71,7 @@ def summarise(runs):
 
 
 def cpu_per_request(run):
-    """The gateway process's CPU time per request in µs, when the run recorded it."""
+    """The proxy's CPU time per request in µs (gateway process, or nginx with its workers), when recorded."""
     if run.get("cpu_ticks") is None or not run["wrk"]["requests"]:
         return None
     return run["cpu_ticks"] * 1e6 / run["ticks_per_second"] / run["wrk"]["requests"]
@@ -112,8 +112,8 @@ def wrk_table(result):
         if run["target"] not in targets:
             targets.append(run["target"])
     lines = ["| target | mode | req/s (64 conn) | p50 / p99 (64 conn) | req/s (1 conn) | p50 / p99 (1 conn) "
-             "| added p50, 1 conn | req/s vs nginx | errors |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| added p50, 1 conn | req/s vs nginx | proxy CPU per request (64 conn) | errors |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for stream in (False, True):
         mode = "stream" if stream else "plain"
         for target in targets:
@@ -123,10 +123,12 @@ def wrk_table(result):
             figures = result["summary"][mode].get(target, {})
             added = figures.get("added_p50_us_1conn")
             ratio = figures.get("throughput_vs_nginx")
-            lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
+            cpu = cpu_per_request(r64)
+            lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
                 target, mode, "{:,.0f}".format(rate(r64)), latency(r64), "{:,.0f}".format(rate(r1)), latency(r1),
                 "—" if target == "direct" or added is None else "%+d µs" % added,
-                "—" if ratio is None else "%.0f%%" % (100 * ratio), errors(r64) + errors(r1)))
+                "—" if ratio is None else "%.0f%%" % (100 * ratio), "—" if cpu is None else "%.1f µs" % cpu,
+                errors(r64) + errors(r1)))
     verdicts = []
     for mode in ("plain", "stream"):
         sb = result["summary"][mode].get("switchboard", {})
