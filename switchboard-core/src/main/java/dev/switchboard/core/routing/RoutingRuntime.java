@@ -77,7 +77,7 @@ public final class RoutingRuntime implements AutoCloseable {
     if (redis == null) {
       return Future.succeededFuture();
     }
-    return joinCluster(vertx, redis, DEFAULT_CHANNEL);
+    return joinCluster(vertx, redis, gatewayConfig.cluster().healthChannel());
   }
 
   public Future<Void> joinCluster(Vertx vertx, RedisConfig redis, String channel) {

@@ -21,13 +21,17 @@ class RedisHealthBusTest {
   private int nodes;
   private final String channel = "switchboard-test:" + UUID.randomUUID();
 
+  private final java.util.List<RoutingRuntime> joined = new java.util.ArrayList<>();
+
   @AfterEach
   void close() throws Exception {
+    joined.forEach(RoutingRuntime::close);
     vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 
   private RoutingFixture node() throws Exception {
     RoutingFixture node = new RoutingFixture(CONFIG, ++nodes, "a", "b");
+    joined.add(node.runtime);
     node.runtime.joinCluster(vertx, REDIS, channel).toCompletionStage().toCompletableFuture()
         .get(5, TimeUnit.SECONDS);
     return node;
@@ -67,6 +71,7 @@ class RedisHealthBusTest {
   @Test
   void redisUnreachable_nodeStillRoutesOnItsOwn() throws Exception {
     RoutingFixture alone = new RoutingFixture(CONFIG, "a", "b");
+    joined.add(alone.runtime);
     boolean failed;
     try {
       alone.runtime.joinCluster(vertx, new RedisConfig("redis://127.0.0.1:1", null), channel)
