@@ -43,26 +43,33 @@ public final class FailoverBenchmark {
     Path out = Path.of(args.length > 2 ? args[2] : "failover-results.json");
     // Warm every fault's path, not only one: a failure path that runs for the first time in the JVM pays class
     // loading and interpretation (a first refused connection costs milliseconds), which is not failover latency.
-    for (String fault : List.of("refused", "503", "hang")) {
-      run(fault, rate, Math.min(2, phaseSeconds), false);
+    if (!PROBED_CONFIG.contains("probe:") || !SUSTAINED_CONFIG.contains("strategy: priority")) {
+      throw new IllegalStateException("the benchmark's configuration variants no longer apply");
+    }
+    for (String fault : FAULTS) {
+      run(fault, rate, Math.min(2, phaseSeconds), CONFIG);
     }
     List<FailoverResult> results = new ArrayList<>();
-    for (String fault : List.of("refused", "503", "hang")) {
-      results.add(run(fault, rate, phaseSeconds, false));
-    }
     List<FailoverResult> sustained = new ArrayList<>();
-    for (String fault : List.of("refused", "503", "hang")) {
-      sustained.add(run(fault, rate, phaseSeconds, true));
+    List<FailoverResult> probed = new ArrayList<>();
+    for (String fault : FAULTS) {
+      results.add(run(fault, rate, phaseSeconds, CONFIG));
+      sustained.add(run(fault, rate, phaseSeconds, SUSTAINED_CONFIG));
+      probed.add(run(fault, rate, phaseSeconds, PROBED_CONFIG));
     }
     ObjectNode root = Json.object();
     root.put("rate_per_second", rate).put("phase_seconds", phaseSeconds);
     root.set("faults", toJson(results));
     root.set("every_request_fails_over", toJson(sustained));
+    root.set("with_active_probes", toJson(probed));
     Files.writeString(out, root.toPrettyString(), StandardCharsets.UTF_8);
     System.out.println(FailoverResult.markdown(results));
     System.out.println("Every request fails over (the dead provider is first in line and never ejected):");
     System.out.println();
     System.out.println(FailoverResult.markdown(sustained));
+    System.out.println("With active probes (every 200 ms, 100 ms deadline):");
+    System.out.println();
+    System.out.println(FailoverResult.markdown(probed));
     System.exit(0);
   }
 
@@ -74,12 +81,15 @@ public final class FailoverBenchmark {
     return json;
   }
 
+  private static final List<String> FAULTS = List.of("refused", "503", "hang");
+
   /**
-   * One fault. {@code sustained}: the dead provider is first in a priority chain and is never ejected, so every
-   * request of the outage tries it first and fails over (many samples of figure 1 instead of the few requests
-   * that fall between the death and the ejection).
+   * One fault under one configuration: {@link #CONFIG}; {@link #SUSTAINED_CONFIG}, where the dead provider is
+   * first in a priority chain and never ejected, so every request of the outage tries it first and fails over (many
+   * samples of figure 1 instead of the few requests between the death and the ejection); or
+   * {@link #PROBED_CONFIG}, with active probes.
    */
-  static FailoverResult run(String fault, int rate, int phaseSeconds, boolean sustained) throws Exception {
+  static FailoverResult run(String fault, int rate, int phaseSeconds, String yaml) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     try {
       List<SimulatedProvider> providers = new ArrayList<>();
@@ -92,7 +102,7 @@ public final class FailoverBenchmark {
         int port = sims.listenDedicated(name, 0).await(10, TimeUnit.SECONDS);
         env.put(name.toUpperCase(Locale.ROOT), "http://127.0.0.1:" + port + "/v1");
       }
-      GatewayConfig config = new ConfigLoader(ProviderRegistry.builtIn().types(), env).parse(sustained ? SUSTAINED_CONFIG : CONFIG);
+      GatewayConfig config = new ConfigLoader(ProviderRegistry.builtIn().types(), env).parse(yaml);
       Gateway gateway = Gateway.start(vertx, config).await(10, TimeUnit.SECONDS);
       OpenLoopLoad load = new OpenLoopLoad(vertx, gateway.port(), rate);
       load.warmUp(phaseSeconds);
@@ -161,4 +171,7 @@ public final class FailoverBenchmark {
       .replace("{provider: FIRST, model: gpt-4o}", "{provider: beta, model: gpt-4o}")
       .replace("base_backoff_ms: 10}", "base_backoff_ms: 10, budget_ratio: 1.0, min_retries_per_second: 10000}")
       .replace("consecutive_failures: 3,", "consecutive_failures: 1000000000, failure_minimum_requests: 1000000000,");
+
+  private static final String PROBED_CONFIG = CONFIG
+      .replace("\ncache: {enabled: false}", "\n  probe: {enabled: true, interval_ms: 200, timeout_ms: 100}\ncache: {enabled: false}");
 }
