@@ -37,13 +37,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link ClusterNode}) with {@code cluster.redis} pointing at one Redis and a channel of its own. A simulator in
  * this process serves both deployments, and open-loop chat requests keep every node busy. Each round one node
  * ejects a deployment; the other two report the wall-clock time (same machine, same clock) at which they applied
- * it, from when they skip the deployment. Reports p50/p90/p99/max of publish → applied over every delivery.
+ * it, from when they skip the deployment. Reports p50/p90/p99/max of publish → applied over every delivery, after
+ * 15 s of load and 30 rounds that are not counted.
  *
  * <p>Usage: {@code ProcessPropagationBenchmark [rounds] [redis-url] [requests-per-second-per-node] [results.json]}.
  */
 public final class ProcessPropagationBenchmark {
   private static final int NODES = 3;
   private static final int WARM_UP_ROUNDS = 30;
+  private static final int WARM_UP_SECONDS = 15;
   private static final String DEPLOYMENT = "alpha/gpt-4o";
   private static final String BODY = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
       + "\"content\":\"One sentence about health propagation.\"}]}";
@@ -101,6 +103,8 @@ public final class ProcessPropagationBenchmark {
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
           new PoolOptions().setHttp1MaxSize(64));
       long loadTimer = rate <= 0 ? -1 : startLoad(vertx, client, nodes, rate, failed, answered);
+      // Let the nodes' JIT settle under the load before measuring (compiler threads compete for the same cores).
+      Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS));
       List<Double> delays = new ArrayList<>();
       int lost = 0;
       for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
