@@ -1,6 +1,5 @@
 package dev.switchboard.server;
 
-import dev.switchboard.core.governance.AdminAuthenticator;
 import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.limits.CostEstimator;
 import dev.switchboard.core.usage.CatalogCostEstimator;
@@ -95,19 +94,13 @@ public final class PipelineAssembly {
     return chain(filters);
   }
 
-  /** The chain for {@code GET /admin/health}: the admin key (not a client key), then the live health map. */
+  /** The chain for {@code GET /admin/health}: authenticate, then the live health map. */
   public static FilterChain adminHealthChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(new AdminHealthFilter(services.routing().health(), adminAuthenticator(services)));
+    filters.add(services.authFilter());
+    filters.add(new AdminHealthFilter(services.routing().health()));
     return chain(filters);
-  }
-
-  /** {@code SWITCHBOARD_ADMIN_KEY}, or {@code observability.admin_key} when that is set. */
-  private static AdminAuthenticator adminAuthenticator(GatewayServices services) {
-    String configured = services.observability().config().adminKey();
-    return configured != null && !configured.isBlank() ? new AdminAuthenticator(configured)
-        : AdminAuthenticator.fromEnvironment(System.getenv());
   }
 
   private static RouteFilter routeFilter(GatewayServices services, Map<String, ProviderAdapter> adapters,
