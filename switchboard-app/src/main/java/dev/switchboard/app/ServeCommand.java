@@ -41,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     System.out.println("Switchboard listening on " + gateway.baseUrl() + " ("
-        + effective.models().size() + " models, " + effective.providers().size() + " providers)");
+        + effective.models().size() + " models, " + effective.providers().size() + " providers, "
+        + (vertx.isNativeTransportEnabled() ? "epoll" : "nio") + " transport)");
     ProcessSupport.awaitShutdown(() -> {
       try {
         gateway.close().await(effective.server().shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS);

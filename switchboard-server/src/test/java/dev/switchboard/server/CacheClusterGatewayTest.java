@@ -67,13 +67,12 @@ class CacheClusterGatewayTest {
     }
     String body = "{\"model\":\"gpt-4o\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\""
         + question + "\"}]}";
-    return http.request(options).compose(request -> request.send(body))
+    return OnLoop.await(nodeA.vertx(), () -> http.request(options).compose(request -> request.send(body))
         .compose(response -> response.body().map(b -> {
           MultiMap out = MultiMap.caseInsensitiveMultiMap().addAll(response.headers());
           out.add(":status", Integer.toString(response.statusCode()));
           return out;
-        }))
-        .await(30, TimeUnit.SECONDS);
+        })), 30);
   }
 
   private static MultiMap untilCached(String baseUrl, String question) throws Exception {

@@ -24,15 +24,15 @@ class GracefulShutdownTest {
           .putHeader("authorization", "Bearer " + GatewayHarness.CLIENT_KEY);
       java.util.concurrent.atomic.AtomicReference<Future<Void>> closingRef =
           new java.util.concurrent.atomic.AtomicReference<>();
-      Future<Buffer> body = http.request(options)
+      Buffer body = OnLoop.await(harness.vertx(), () -> http.request(options)
           .compose(r -> r.send("{\"model\":\"solo\",\"stream\":true,\"messages\":[{\"role\":\"user\","
               + "\"content\":\"a long answer please\"}]}"))
           .compose(r -> {
             Future<Buffer> whole = r.body();
             closingRef.set(harness.gateway().close());
             return whole;
-          });
-      assertThat(body.await(10, TimeUnit.SECONDS).toString()).endsWith("data: [DONE]\n\n");
+          }), 10);
+      assertThat(body.toString()).endsWith("data: [DONE]\n\n");
       closingRef.get().await(10, TimeUnit.SECONDS);
       boolean refused = http.request(new RequestOptions().setMethod(HttpMethod.GET)
           .setAbsoluteURI(harness.baseUrl() + "/healthz")).compose(r -> r.send()).transform(r ->

@@ -1,6 +1,9 @@
 package dev.switchboard.bench.seed;
 
-/** List prices per model, in US dollars per million tokens. */
+import dev.switchboard.core.usage.PriceCatalog;
+import java.util.List;
+
+/** Prices per model, in US dollars per million tokens. */
 public interface PriceSheet {
   /** Input and output price per million tokens. */
   record Price(double inputPerMillion, double outputPerMillion) {}
@@ -17,8 +20,8 @@ public interface PriceSheet {
     return (inputTokens * price.inputPerMillion() + outputTokens * price.outputPerMillion()) / 1_000_000.0;
   }
 
-  /** The prices the seed experiment uses. */
+  /** The prices the seed experiment uses: the bundled price catalogue. */
   static PriceSheet seed() {
-    return ListPrices.INSTANCE;
+    return new CatalogPrices(PriceCatalog.load(List.of()));
   }
 }

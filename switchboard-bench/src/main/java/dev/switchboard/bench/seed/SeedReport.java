@@ -122,7 +122,7 @@ public final class SeedReport {
     String cost = gateway.path("cost").path("gateway_reported_responses").asLong(0) > 0
         ? "the gateway also reported its own cost (x-switchboard-cost-usd): "
             + usd(gateway.path("cost").path("gateway_reported_cost_per_1m_tokens_usd")) + " per 1M tokens"
-        : "the gateway reported no cost header; cost is usage × list price, hits counted as free";
+        : "the gateway reported no cost header; cost is usage × the bundled catalogue price, hits counted as free";
     return List.of(
         "Simulated providers on loopback, latency profiles calibrated to the three models; not real providers.",
         "Same workload (seeded) sent direct (round-robin over the providers, native protocols) and through "

@@ -15,7 +15,8 @@ public final class SseEventParser {
   private byte[] line = new byte[256];
   private int lineLength;
   private boolean lastWasCarriageReturn;
-  private final StringBuilder data = new StringBuilder(256);
+  private byte[] data = new byte[256];
+  private int dataLength;
   private boolean hasData;
   private String eventType;
   private String lastEventId;
@@ -83,41 +84,60 @@ public final class SseEventParser {
       return;
     }
     int colon = indexOfColon();
-    String field;
-    String value;
-    if (colon < 0) {
-      field = new String(line, 0, lineLength, StandardCharsets.UTF_8);
-      value = "";
-    } else {
-      field = new String(line, 0, colon, StandardCharsets.US_ASCII);
-      int valueStart = colon + 1;
-      if (valueStart < lineLength && line[valueStart] == ' ') {
-        valueStart++;
-      }
-      value = new String(line, valueStart, lineLength - valueStart, StandardCharsets.UTF_8);
+    int nameEnd = colon < 0 ? lineLength : colon;
+    int valueStart = colon < 0 ? lineLength : colon + 1;
+    if (valueStart < lineLength && line[valueStart] == ' ') {
+      valueStart++;
     }
+    if (isField(DATA, nameEnd)) {
+      appendData(valueStart);
+    } else if (isField(EVENT, nameEnd)) {
+      eventType = text(valueStart);
+    } else if (isField(ID, nameEnd)) {
+      String value = text(valueStart);
+      if (value.indexOf('\0') < 0) {
+        lastEventId = value;
+      }
+    }
+    // "retry" and unknown fields are ignored.
     lineLength = 0;
-    switch (field) {
-      case "data" -> {
-        if (hasData) {
-          data.append('\n');
-        }
-        data.append(value);
-        hasData = true;
-        if (data.length() > maxEventBytes) {
-          throw new IllegalStateException("server-sent event exceeds " + maxEventBytes + " bytes");
-        }
-      }
-      case "event" -> eventType = value;
-      case "id" -> {
-        if (value.indexOf('\0') < 0) {
-          lastEventId = value;
-        }
-      }
-      default -> {
-        // "retry" and unknown fields are ignored.
+  }
+
+  private static final byte[] DATA = {'d', 'a', 't', 'a'};
+  private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+  private static final byte[] ID = {'i', 'd'};
+
+  private boolean isField(byte[] name, int nameEnd) {
+    if (nameEnd != name.length) {
+      return false;
+    }
+    for (int i = 0; i < nameEnd; i++) {
+      if (line[i] != name[i]) {
+        return false;
       }
     }
+    return true;
+  }
+
+  private String text(int valueStart) {
+    return new String(line, valueStart, lineLength - valueStart, StandardCharsets.UTF_8);
+  }
+
+  private void appendData(int valueStart) {
+    int valueLength = lineLength - valueStart;
+    int needed = dataLength + (hasData ? 1 : 0) + valueLength;
+    if (needed > maxEventBytes) {
+      throw new IllegalStateException("server-sent event exceeds " + maxEventBytes + " bytes");
+    }
+    if (needed > data.length) {
+      data = Arrays.copyOf(data, Math.max(needed, Math.min(maxEventBytes, data.length * 2)));
+    }
+    if (hasData) {
+      data[dataLength++] = '\n';
+    }
+    System.arraycopy(line, valueStart, data, dataLength, valueLength);
+    dataLength += valueLength;
+    hasData = true;
   }
 
   private int indexOfColon() {
@@ -135,8 +155,8 @@ public final class SseEventParser {
       return;
     }
     String type = eventType == null || eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
-    SseEvent event = new SseEvent(type, data.toString(), lastEventId);
-    data.setLength(0);
+    SseEvent event = SseEvent.ofBytes(type, Arrays.copyOf(data, dataLength), lastEventId);
+    dataLength = 0;
     hasData = false;
     eventType = null;
     listener.accept(event);

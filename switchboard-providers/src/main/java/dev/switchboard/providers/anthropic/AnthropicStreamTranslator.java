@@ -43,10 +43,10 @@ public final class AnthropicStreamTranslator implements StreamTranslator {
 
   @Override
   public void onEvent(SseEvent event, ChunkEmitter out) {
-    if (event.data().isEmpty()) {
+    if (event.hasNoData()) {
       return;
     }
-    JsonNode data = parse(event.data());
+    JsonNode data = parse(event.dataBytes());
     switch (data.path("type").asText(event.event())) {
       case "message_start" -> start(data.path("message"), out);
       case "content_block_start" -> blockStart(data, out);
@@ -71,7 +71,7 @@ public final class AnthropicStreamTranslator implements StreamTranslator {
     }
   }
 
-  private JsonNode parse(String data) {
+  private JsonNode parse(byte[] data) {
     try {
       JsonNode node = Json.parse(data);
       if (node instanceof ObjectNode) {

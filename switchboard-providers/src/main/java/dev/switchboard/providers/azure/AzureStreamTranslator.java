@@ -26,12 +26,12 @@ public final class AzureStreamTranslator implements StreamTranslator {
 
   @Override
   public void onEvent(SseEvent event, ChunkEmitter out) {
-    if (event.isDone() || event.data().isEmpty()) {
+    if (event.isDone() || event.hasNoData()) {
       return;
     }
     JsonNode parsed;
     try {
-      parsed = Json.parse(event.data());
+      parsed = Json.parse(event.dataBytes());
     } catch (Exception e) {
       throw protocol("sent a malformed stream event.");
     }

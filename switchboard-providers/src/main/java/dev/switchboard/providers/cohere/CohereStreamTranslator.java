@@ -32,12 +32,12 @@ public final class CohereStreamTranslator implements StreamTranslator {
 
   @Override
   public void onEvent(SseEvent event, ChunkEmitter out) {
-    if (event.data().isEmpty() || event.isDone()) {
+    if (event.hasNoData() || event.isDone()) {
       return;
     }
     JsonNode data;
     try {
-      data = Json.parse(event.data());
+      data = Json.parse(event.dataBytes());
     } catch (Exception e) {
       throw protocol("sent a malformed stream event.");
     }

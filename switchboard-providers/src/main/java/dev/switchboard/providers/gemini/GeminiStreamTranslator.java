@@ -38,12 +38,12 @@ public final class GeminiStreamTranslator implements StreamTranslator {
 
   @Override
   public void onEvent(SseEvent event, ChunkEmitter out) {
-    if (event.data().isEmpty() || event.isDone()) {
+    if (event.hasNoData() || event.isDone()) {
       return;
     }
     JsonNode response;
     try {
-      response = Json.parse(event.data());
+      response = Json.parse(event.dataBytes());
     } catch (Exception e) {
       throw protocol("sent a malformed stream event.");
     }

@@ -81,6 +81,7 @@ public final class StreamPump {
         stream.end();
       }
     });
+    exchange.release(response);
     return first.future();
   }
 

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -63,10 +64,22 @@ public final class UpstreamHttp {
     private HttpClientRequest request;
     private long totalTimer = -1;
     private final Vertx vertx;
+    private final boolean heldUntilRead;
     private boolean done;
 
-    Exchange(Vertx vertx) {
+    Exchange(Vertx vertx, boolean heldUntilRead) {
       this.vertx = vertx;
+      this.heldUntilRead = heldUntilRead;
+    }
+
+    /**
+     * Lets a response held back for a caller outside Vert.x flow, once that caller's handlers are in place. A
+     * caller on the event loop attaches them in the same turn the head arrives, so its responses are never held.
+     */
+    public void release(HttpClientResponse response) {
+      if (heldUntilRead) {
+        response.resume();
+      }
     }
 
     /** Closes the upstream connection for this request (a cancelled or abandoned attempt). */
@@ -93,17 +106,21 @@ public final class UpstreamHttp {
 
   /**
    * Sends a request. Everything about one exchange (timers, cancellation, the response and its stream) runs on one
-   * event loop: a call from outside Vert.x (a test, a tool) is moved onto one first.
+   * event loop. A call from outside Vert.x (a test, a tool) is moved onto one first, and its response is held
+   * (paused) until the caller has attached its handlers: the caller's thread may attach them only after the whole
+   * body has arrived, and an unheld response would have delivered its end to nobody.
    */
   public Sent send(HttpMethod method, String absoluteUrl, MultiMap headers, Buffer body, UpstreamRequest call) {
-    Exchange exchange = new Exchange(vertx);
-    Promise<HttpClientResponse> promise = Promise.promise();
-    if (io.vertx.core.Vertx.currentContext() == null) {
-      vertx.getOrCreateContext().runOnContext(v -> begin(method, absoluteUrl, headers, body, call, exchange,
-          promise));
-    } else {
+    if (io.vertx.core.Vertx.currentContext() != null) {
+      Exchange exchange = new Exchange(vertx, false);
+      Promise<HttpClientResponse> promise = Promise.promise();
       begin(method, absoluteUrl, headers, body, call, exchange, promise);
+      return new Sent(promise.future(), exchange);
     }
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    Exchange exchange = new Exchange(vertx, true);
+    Promise<HttpClientResponse> promise = context.promise();
+    context.runOnContext(v -> begin(method, absoluteUrl, headers, body, call, exchange, promise));
     return new Sent(promise.future(), exchange);
   }
 
@@ -146,6 +163,9 @@ public final class UpstreamHttp {
       }
       request.send(body).onComplete(sent -> {
         if (sent.succeeded()) {
+          if (exchange.heldUntilRead) {
+            sent.result().pause();
+          }
           promise.tryComplete(sent.result());
         } else {
           exchange.finish();
@@ -157,13 +177,15 @@ public final class UpstreamHttp {
 
   /** Reads a whole response body, failing with a typed error if the connection breaks. */
   public Future<Buffer> readBody(HttpClientResponse response, Exchange exchange) {
-    return response.body().transform(done -> {
+    Future<Buffer> body = response.body().transform(done -> {
       exchange.finish();
       if (done.succeeded()) {
         return Future.succeededFuture(done.result());
       }
       return Future.failedFuture(transportFailure(done.cause()));
     });
+    exchange.release(response);
+    return body;
   }
 
   /** Reads an error body (capped), for the adapter's error mapping. */
@@ -183,6 +205,7 @@ public final class UpstreamHttp {
       exchange.finish();
       promise.tryComplete(collected);
     });
+    exchange.release(response);
     return promise.future();
   }
 

@@ -20,12 +20,12 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
 
   @Override
   public void onEvent(SseEvent event, ChunkEmitter out) {
-    if (event.isDone() || event.data().isEmpty()) {
+    if (event.isDone() || event.hasNoData()) {
       return;
     }
     JsonNode chunk;
     try {
-      chunk = Json.parse(event.data());
+      chunk = Json.parse(event.dataBytes());
     } catch (Exception e) {
       throw new UpstreamException(FailureKind.PROTOCOL, 200,
           "The provider '" + providerName + "' sent a malformed stream event.");

@@ -235,29 +235,30 @@ class BedrockAdapterSimulatorTest {
   private record Answer(int status, String errorType, byte[] body) {}
 
   /**
-   * One raw request to the simulator. A rare stall of this raw client path (seen about once in many full-suite
-   * runs, never through the adapter) is bounded by an idle timeout and the request is sent once more, so the
-   * assertions still run on a real answer.
+   * One raw request to the simulator, made from an event loop: the response handlers must be attached in the turn
+   * its head arrives, which a test thread cannot promise.
    */
   private static Answer send(String path, SigV4Signer.Signature signature, byte[] body) throws Exception {
-    try {
-      return sendOnce(path, signature, body);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stalled) {
-      return sendOnce(path, signature, body);
-    }
-  }
-
-  private static Answer sendOnce(String path, SigV4Signer.Signature signature, byte[] body) throws Exception {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI(path).setIdleTimeout(8_000).putHeader("content-type", "application/json");
+        .setURI(path).putHeader("content-type", "application/json");
     if (signature != null) {
       options.putHeader("x-amz-date", signature.amzDate()).putHeader("authorization", signature.authorization());
     }
     HttpClient client = vertx.createHttpClient();
     try {
-      return await(client.request(options).compose(r -> r.send(Buffer.buffer(body))).compose(response ->
-          response.body().map(bytes -> new Answer(response.statusCode(), response.getHeader("x-amzn-errortype"),
-              bytes.getBytes()))));
+      CompletableFuture<Answer> answer = new CompletableFuture<>();
+      vertx.getOrCreateContext().runOnContext(v -> client.request(options)
+          .compose(r -> r.send(Buffer.buffer(body)))
+          .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(),
+              response.getHeader("x-amzn-errortype"), bytes.getBytes())))
+          .onComplete(done -> {
+            if (done.succeeded()) {
+              answer.complete(done.result());
+            } else {
+              answer.completeExceptionally(done.cause());
+            }
+          }));
+      return answer.get(20, TimeUnit.SECONDS);
     } finally {
       client.close();
     }
