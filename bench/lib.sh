@@ -61,9 +61,13 @@ start_sim() {
   SIM_PORT="$(wait_for_line "$WORK/sim.log" 'http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
 }
 
-# start_switchboard UPSTREAM_BASE_URL: the gateway with cache off, one model gpt-4o; sets SB_PORT.
+# start_switchboard UPSTREAM_BASE_URL [NAME] [EXTRA_YAML]: the gateway with cache off, one model gpt-4o, its
+# request log in a data directory of its own; sets SB_PORT and SB_PID. EXTRA_YAML is appended to the config
+# (for example "observability: {enabled: false}").
 start_switchboard() {
-  cat >"$WORK/switchboard.yaml" <<YAML
+  local name="${2:-switchboard}"
+  mkdir -p "$WORK/$name-data"
+  cat >"$WORK/$name.yaml" <<YAML
 server:
   host: 127.0.0.1
   port: 0
@@ -89,11 +93,14 @@ auth:
   keys:
     - key: sk-bench-client-0001
       name: bench
+store:
+  data_dir: $WORK/$name-data
+${3:-}
 YAML
-  java $JAVA_OPTS ${SB_JAVA_EXTRA:-} -jar "$JAR" serve --config "$WORK/switchboard.yaml" >"$WORK/switchboard.log" 2>&1 &
+  java $JAVA_OPTS ${SB_JAVA_EXTRA:-} -jar "$JAR" serve --config "$WORK/$name.yaml" >"$WORK/$name.log" 2>&1 &
   SB_PID=$!
   STARTED_PIDS+=($SB_PID)
-  SB_PORT="$(wait_for_line "$WORK/switchboard.log" 'listening on http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
+  SB_PORT="$(wait_for_line "$WORK/$name.log" 'listening on http://127\.0\.0\.1:[0-9]+' 60 | sed 's/.*://')"
 }
 
 # start_nginx UPSTREAM_PORT: proxy_pass with upstream keep-alive, unbuffered; sets NGINX_PORT.
@@ -131,7 +138,8 @@ http {
 }
 CONF
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
-  STARTED_PIDS+=($!)
+  NGINX_PID=$!
+  STARTED_PIDS+=($NGINX_PID)
   local i
   for i in $(seq 1 50); do
     (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && return 0
@@ -165,6 +173,19 @@ print(json.dumps({"host_cpus": os.cpu_count(), "cpu": cpu, "kernel": platform.re
 PY
 }
 
+# TARGET_PIDS[name]=PID: processes whose CPU time (user + system, all threads) measure() records per run.
+declare -A TARGET_PIDS=()
+
+# process_cpu_ticks PID: user + system CPU time so far of a process and its direct children (nginx's workers), in
+# clock ticks.
+process_cpu_ticks() {
+  local pid total=0
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
 # measure RESULTS_FILE WARMUP DURATION TARGET...: TARGET is name|base-url|path[|extra headers]. Warms every target up, then for
 # non-streaming and streaming, at 64 connections and at 1, measures each target in turn (so the targets share
 # the same conditions) and appends one JSON object per run to RESULTS_FILE (JSON lines).
@@ -181,10 +202,13 @@ measure() {
     for connections in 64 1; do
       for target in "$@"; do
         IFS='|' read -r name url path headers <<<"$target"
+        local pid="${TARGET_PIDS[$name]:-}" cpu_before=0 cpu=null
+        [ -n "$pid" ] && cpu_before="$(process_cpu_ticks "$pid")"
         line="$(run_wrk "$url" "$path" "$stream" "$connections" "$duration" "$headers")"
+        [ -n "$pid" ] && cpu="$(( $(process_cpu_ticks "$pid") - cpu_before ))"
         [ -n "$line" ] || line='{"requests":0,"duration_us":1,"failed":true}'
-        echo "{\"target\":\"$name\",\"stream\":$([ "$stream" = 1 ] && echo true || echo false),\"connections\":$connections,\"wrk\":$line}" >>"$results"
-        python3 -c 'import json,sys; r=json.loads(sys.argv[1]); w=r["wrk"]; print("  %-12s %-10s c=%-3d %9.0f req/s  p50 %7d us  p99 %7d us  errors %d" % (r["target"], "stream" if r["stream"] else "plain", r["connections"], w["requests"]*1e6/max(1,w["duration_us"]), w.get("p50_us",0), w.get("p99_us",0), sum(v for k,v in w.items() if k.startswith("errors_"))))' "$(tail -1 "$results")" >&2
+        echo "{\"target\":\"$name\",\"stream\":$([ "$stream" = 1 ] && echo true || echo false),\"connections\":$connections,\"cpu_ticks\":$cpu,\"ticks_per_second\":$(getconf CLK_TCK),\"wrk\":$line}" >>"$results"
+        python3 -c 'import json,sys; r=json.loads(sys.argv[1]); w=r["wrk"]; cpu="" if r.get("cpu_ticks") is None else "  cpu %5.1f us/req" % (r["cpu_ticks"]*1e6/r["ticks_per_second"]/max(1,w["requests"])); print("  %-22s %-6s c=%-3d %9.0f req/s  p50 %7d us  p99 %7d us  errors %d%s" % (r["target"], "stream" if r["stream"] else "plain", r["connections"], w["requests"]*1e6/max(1,w["duration_us"]), w.get("p50_us",0), w.get("p99_us",0), sum(v for k,v in w.items() if k.startswith("errors_")), cpu))' "$(tail -1 "$results")" >&2
       done
     done
   done

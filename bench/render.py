@@ -55,8 +55,26 @@ def summarise(runs):
             sb["meets_throughput_target"] = sb["throughput_vs_nginx"] >= THROUGHPUT_TARGET
         if "added_p50_us_1conn" in sb:
             sb["meets_latency_target"] = sb["added_p50_us_1conn"] <= ADDED_P50_TARGET_US
+        on64, off64 = find(runs, "switchboard", stream, 64), find(runs, "switchboard-unrecorded", stream, 64)
+        on1, off1 = find(runs, "switchboard", stream, 1), find(runs, "switchboard-unrecorded", stream, 1)
+        if on64 and off64 and rate(off64) > 0:
+            recording = {"throughput_on_vs_off": round(rate(on64) / rate(off64), 3)}
+            if on1 and off1:
+                recording["added_p50_us_1conn"] = on1["wrk"]["p50_us"] - off1["wrk"]["p50_us"]
+            if cpu_per_request(on64) is not None and cpu_per_request(off64) is not None:
+                recording["cpu_us_per_request_on"] = round(cpu_per_request(on64), 1)
+                recording["cpu_us_per_request_off"] = round(cpu_per_request(off64), 1)
+                recording["added_cpu_us_per_request"] = round(cpu_per_request(on64) - cpu_per_request(off64), 1)
+            entry["recording"] = recording
         summary[mode] = entry
     return summary
+
+
+def cpu_per_request(run):
+    """The proxy's CPU time per request in µs (gateway process, or nginx with its workers), when recorded."""
+    if run.get("cpu_ticks") is None or not run["wrk"]["requests"]:
+        return None
+    return run["cpu_ticks"] * 1e6 / run["ticks_per_second"] / run["wrk"]["requests"]
 
 
 def collect(args):
@@ -94,8 +112,8 @@ def wrk_table(result):
         if run["target"] not in targets:
             targets.append(run["target"])
     lines = ["| target | mode | req/s (64 conn) | p50 / p99 (64 conn) | req/s (1 conn) | p50 / p99 (1 conn) "
-             "| added p50, 1 conn | req/s vs nginx | errors |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| added p50, 1 conn | req/s vs nginx | proxy CPU per request (64 conn) | errors |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for stream in (False, True):
         mode = "stream" if stream else "plain"
         for target in targets:
@@ -105,10 +123,12 @@ def wrk_table(result):
             figures = result["summary"][mode].get(target, {})
             added = figures.get("added_p50_us_1conn")
             ratio = figures.get("throughput_vs_nginx")
-            lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
+            cpu = cpu_per_request(r64)
+            lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
                 target, mode, "{:,.0f}".format(rate(r64)), latency(r64), "{:,.0f}".format(rate(r1)), latency(r1),
                 "—" if target == "direct" or added is None else "%+d µs" % added,
-                "—" if ratio is None else "%.0f%%" % (100 * ratio), errors(r64) + errors(r1)))
+                "—" if ratio is None else "%.0f%%" % (100 * ratio), "—" if cpu is None else "%.1f µs" % cpu,
+                errors(r64) + errors(r1)))
     verdicts = []
     for mode in ("plain", "stream"):
         sb = result["summary"][mode].get("switchboard", {})
@@ -118,6 +138,17 @@ def wrk_table(result):
                                 mode, 100 * sb["throughput_vs_nginx"], 100 * THROUGHPUT_TARGET,
                                 "met" if sb["meets_throughput_target"] else "missed", sb["added_p50_us_1conn"],
                                 ADDED_P50_TARGET_US, "met" if sb.get("meets_latency_target") else "missed"))
+        recording = result["summary"][mode].get("recording")
+        if recording:
+            text = "%s: recording on vs off (same run): throughput %.0f%%" % (
+                mode, 100 * recording["throughput_on_vs_off"])
+            if "added_p50_us_1conn" in recording:
+                text += ", p50 on one connection %+d µs" % recording["added_p50_us_1conn"]
+            if "added_cpu_us_per_request" in recording:
+                text += ", gateway CPU %.1f → %.1f µs per request (%+.1f µs) at 64 connections" % (
+                    recording["cpu_us_per_request_off"], recording["cpu_us_per_request_on"],
+                    recording["added_cpu_us_per_request"])
+            verdicts.append(text)
     return "\n".join(lines) + ("\n\n" + "\n".join("- " + v for v in verdicts) if verdicts else "")
 
 

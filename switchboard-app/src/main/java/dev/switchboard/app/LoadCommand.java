@@ -51,7 +51,8 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra header (repeatable).")
   List<String> headers;
 
-  @Option(names = "--http2", description = "HTTP/2 cleartext with prior knowledge (default HTTP/1.1).")
+  @Option(names = "--http2", description = "HTTP/2 cleartext with prior knowledge (default HTTP/1.1); a Switchboard "
+      + "target needs server.http2_cleartext: true.")
   boolean http2;
 
   @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "30s", description = "Per-request idle timeout.")

@@ -2,6 +2,7 @@ package dev.switchboard.server;
 
 import dev.switchboard.core.config.GatewayConfig;
 import dev.switchboard.core.config.ConfigException;
+import dev.switchboard.core.governance.AdminAuthenticator;
 import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
@@ -53,7 +54,13 @@ public final class Gateway {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new ConfigException(problems));
     }
-    return Governance.start(vertx, config, clock, environment).compose(governance -> {
+    AdminAuthenticator adminAuth;
+    try {
+      adminAuth = AdminAuthenticator.fromEnvironment(environment, config.observability().adminKey());
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    return Governance.start(vertx, config, clock, environment, adminAuth).compose(governance -> {
       GatewayServices services = new GatewayServices(config, clock, randomness, registry, governance);
       int port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
       Integer admin = config.server().adminPort();

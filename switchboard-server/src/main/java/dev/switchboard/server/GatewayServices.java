@@ -6,6 +6,7 @@ import dev.switchboard.core.auth.StaticKeyResolver;
 import dev.switchboard.core.cache.CacheAssembly;
 import dev.switchboard.core.config.CacheConfig;
 import dev.switchboard.core.config.GatewayConfig;
+import dev.switchboard.core.governance.AdminAuthenticator;
 import dev.switchboard.core.governance.Governance;
 import dev.switchboard.core.guard.Guardrails;
 import dev.switchboard.core.observe.Observability;
@@ -37,6 +38,7 @@ public final class GatewayServices {
   private Guardrails guardrails;
   private final Governance governance;
   private final Observability observability;
+  private final AdminAuthenticator adminAuthenticator;
 
   public GatewayServices(GatewayConfig config, Clock clock, Randomness randomness, ProviderRegistry providers) {
     this(config, clock, randomness, providers, null);
@@ -55,6 +57,14 @@ public final class GatewayServices {
     this.keyResolvers = governance == null ? List.of(new StaticKeyResolver(config.auth()))
         : List.of(new StaticKeyResolver(config.auth()), governance.virtualKeys());
     this.observability = Observability.create(config, clock, randomness);
+    this.adminAuthenticator = governance != null && governance.adminAuthenticator() != null
+        ? governance.adminAuthenticator()
+        : AdminAuthenticator.fromEnvironment(System.getenv(), config.observability().adminKey());
+  }
+
+  /** The one admin key check of every admin route ({@code /admin/*}, {@code /metrics}). */
+  public AdminAuthenticator adminAuthenticator() {
+    return adminAuthenticator;
   }
 
   /** Keys, limits, budgets and the admin API, or null when the gateway runs without them. */

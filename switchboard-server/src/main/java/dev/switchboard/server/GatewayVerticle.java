@@ -6,15 +6,13 @@ import dev.switchboard.core.pipeline.Dialect;
 import dev.switchboard.core.pipeline.Endpoint;
 import dev.switchboard.core.spi.ProviderAdapter;
 import dev.switchboard.core.spi.ProviderContext;
-import dev.switchboard.server.endpoint.CacheAdminEndpoint;
-import dev.switchboard.server.admin.ObservabilityEndpoints;
-import dev.switchboard.server.endpoint.HealthEndpoints;
 import dev.switchboard.server.endpoint.MessagesEndpoint;
 import dev.switchboard.server.endpoint.ModelsEndpoint;
 import dev.switchboard.server.endpoint.ProxyEndpoint;
 import dev.switchboard.server.http.AnthropicCodec;
 import dev.switchboard.server.http.ClientCodec;
 import dev.switchboard.server.http.ErrorWriter;
+import dev.switchboard.server.http.HeadDeadline;
 import dev.switchboard.server.http.OpenAiCodec;
 import dev.switchboard.server.http.RequestHardening;
 import dev.switchboard.server.http.ResponseWriter;
@@ -58,13 +56,17 @@ final class GatewayVerticle extends VerticleBase {
     for (ProviderConfig provider : services.config().providers()) {
       adapters.put(provider.name(), services.providers().create(provider, context));
     }
-    router = router();
+    ErrorWriter errors = new ErrorWriter();
+    router = router(errors);
+    java.util.List<Route> admin = AdminRoutes.routes(services, vertx, responseWriter(), errors);
     ServerConfig config = services.config().server();
     if (adminPort > 0) {
-      adminRouter = AdminRoutes.addTo(new Router(new ErrorWriter()), services, ready);
+      adminRouter = new Router(errors, services.adminAuthenticator());
+      admin.forEach(adminRouter::add);
+      AdminRoutes.probes(ready).forEach(adminRouter::add);
       adminServer = hardened(vertx.createHttpServer(serverOptions(config)), adminRouter, config);
     } else {
-      AdminRoutes.addTo(router, services, null);
+      admin.forEach(router::add);
     }
     server = hardened(vertx.createHttpServer(serverOptions(config)), router, config);
     Future<?> main = server.listen(port, config.host());
@@ -73,9 +75,13 @@ final class GatewayVerticle extends VerticleBase {
 
   private HttpServer hardened(HttpServer http, Router routes, ServerConfig config) {
     var limits = services.config().governance();
+    HeadDeadline heads = new HeadDeadline(vertx, config.headerTimeoutMs());
     RequestHardening hardening = new RequestHardening(vertx, routes::handle, new ErrorWriter(),
         limits.requestDeadlineMs());
-    return http.requestHandler(hardening);
+    return http.connectionHandler(heads::connected).requestHandler(request -> {
+      heads.requestArrived(request);
+      hardening.handle(request);
+    });
   }
 
   private static HttpServerOptions serverOptions(ServerConfig config) {
@@ -86,45 +92,39 @@ final class GatewayVerticle extends VerticleBase {
         .setMaxInitialLineLength(8192)
         .setIdleTimeout(config.clientIdleTimeoutMs())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setHttp2ClearTextEnabled(true)
+        .setHttp2ClearTextEnabled(config.http2Cleartext())
         .setHandle100ContinueAutomatically(true);
     return options;
   }
 
-  private Router router() {
-    ErrorWriter errors = new ErrorWriter();
+  private static ResponseWriter responseWriter() {
     Map<Dialect, ClientCodec> codecs = new HashMap<>();
     codecs.put(Dialect.OPENAI, new OpenAiCodec());
     codecs.put(Dialect.ANTHROPIC, new AnthropicCodec());
-    ResponseWriter writer = new ResponseWriter(codecs);
+    return new ResponseWriter(codecs);
+  }
+
+  /** The client routes and the health probes; admin routes are added by {@link AdminRoutes}. */
+  private Router router(ErrorWriter errors) {
+    ResponseWriter writer = responseWriter();
     long maxBody = services.config().server().maxBodyBytes();
+    int maxDepth = services.config().server().jsonMaxDepth();
     var proxyChain = PipelineAssembly.proxyChain(services, adapters, vertx);
     var rejections = PipelineAssembly.rejectionChain(services);
     ProxyEndpoint chat = new ProxyEndpoint(Endpoint.CHAT_COMPLETIONS, proxyChain, writer, errors, services.clock(),
-        maxBody, services.config().server().jsonMaxDepth()).rejectionsThrough(rejections);
+        maxBody, maxDepth).rejectionsThrough(rejections);
     ProxyEndpoint embeddings = new ProxyEndpoint(Endpoint.EMBEDDINGS, proxyChain, writer, errors,
-        services.clock(), maxBody, services.config().server().jsonMaxDepth()).rejectionsThrough(rejections);
+        services.clock(), maxBody, maxDepth).rejectionsThrough(rejections);
     ProxyEndpoint models = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.modelsChain(services), writer,
-        errors, services.clock(), maxBody, services.config().server().jsonMaxDepth());
-    CacheAdminEndpoint cacheAdmin = new CacheAdminEndpoint(new ProxyEndpoint(Endpoint.ADMIN,
-        PipelineAssembly.cacheAdminChain(services, vertx), writer, errors, services.clock(), maxBody),
-        services.clock());
-    ProxyEndpoint health = new ProxyEndpoint(Endpoint.MODELS, PipelineAssembly.adminHealthChain(services), writer,
-        errors, services.clock(), maxBody, services.config().server().jsonMaxDepth());
-    Router router = new Router(errors)
-        .add(new Route(HttpMethod.GET, "/admin/cache", true, cacheAdmin))
-        .add(new Route(HttpMethod.DELETE, "/admin/cache", true, cacheAdmin))
+        errors, services.clock(), maxBody, maxDepth);
+    Router router = new Router(errors, services.adminAuthenticator())
         .add(new Route(HttpMethod.POST, "/v1/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/chat/completions", true, chat))
         .add(new Route(HttpMethod.POST, "/v1/messages", true, new MessagesEndpoint(chat, services.clock(), maxBody)))
         .add(new Route(HttpMethod.POST, "/v1/embeddings", true, embeddings))
         .add(new Route(HttpMethod.POST, "/embeddings", true, embeddings))
-        .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())))
-        .add(new Route(HttpMethod.GET, "/admin/health", true, new ModelsEndpoint(health, services.clock())))
-        .add(new Route(HttpMethod.GET, "/healthz", false, HealthEndpoints.liveness()))
-        .add(new Route(HttpMethod.GET, "/readyz", false, HealthEndpoints.readiness(ready)));
-    new ObservabilityEndpoints(services.observability(), vertx, services.clock(), errors).routes()
-        .forEach(router::add);
+        .add(new Route(HttpMethod.GET, "/v1/models", true, new ModelsEndpoint(models, services.clock())));
+    AdminRoutes.probes(ready).forEach(router::add);
     return router;
   }
 

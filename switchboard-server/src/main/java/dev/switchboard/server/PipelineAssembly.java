@@ -68,11 +68,13 @@ public final class PipelineAssembly {
     return chain(filters);
   }
 
-  /** The chain for {@code /admin/cache}: authenticate, then statistics or a purge of the caller's own answers. */
+  /**
+   * The chain for {@code /admin/cache}: statistics, or a purge of one tenant's answers. The router has already
+   * checked the admin key.
+   */
   public static FilterChain cacheAdminChain(GatewayServices services, Vertx vertx) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(services.authFilter());
     filters.add(services.cache(vertx).adminFilter());
     return chain(filters);
   }
@@ -97,11 +99,10 @@ public final class PipelineAssembly {
     return chain(filters);
   }
 
-  /** The chain for {@code GET /admin/health}: authenticate, then the live health map. */
+  /** The chain for {@code GET /admin/health}: the live health map (the router has checked the admin key). */
   public static FilterChain adminHealthChain(GatewayServices services) {
     List<Filter> filters = new ArrayList<>();
     filters.add(new RequestIdFilter());
-    filters.add(services.authFilter());
     filters.add(new AdminHealthFilter(services.routing().health()));
     return chain(filters);
   }

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 class CacheGatewayTest {
   private static GatewayHarness harness;
   private static HttpClientAgent http;
+  private static final String ADMIN_KEY = "cache-admin-key-0123456789";
   private static SimulatedProvider upstream;
 
   @BeforeAll
   static void start() throws Exception {
     upstream = new SimulatedProvider("primary", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, null);
-    String config = GatewayHarness.STANDARD_CONFIG.replace("cache:\n  enabled: false\n", "cache:\n  enabled: true\n");
+    String config = GatewayHarness.STANDARD_CONFIG.replace("cache:\n  enabled: false\n", "cache:\n  enabled: true\n")
+        + "observability:\n  admin_key: " + ADMIN_KEY + "\n";
     harness = GatewayHarness.start(List.of(upstream,
         new SimulatedProvider("backup", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, null)), config);
     http = harness.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(false));
@@ -45,8 +47,13 @@ class CacheGatewayTest {
   }
 
   private static Reply send(HttpMethod method, String path, String body, String... headers) throws Exception {
+    return send(GatewayHarness.CLIENT_KEY, method, path, body, headers);
+  }
+
+  private static Reply send(String key, HttpMethod method, String path, String body, String... headers)
+      throws Exception {
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(harness.baseUrl() + path);
-    options.putHeader("authorization", "Bearer " + GatewayHarness.CLIENT_KEY);
+    options.putHeader("authorization", "Bearer " + key);
     options.putHeader("content-type", "application/json");
     for (int i = 0; i + 1 < headers.length; i += 2) {
       options.putHeader(headers[i], headers[i + 1]);
@@ -94,10 +101,14 @@ class CacheGatewayTest {
   void adminCache_statsAndPurge() throws Exception {
     send(HttpMethod.POST, "/v1/chat/completions", chat("Count to five.", false),
         "x-switchboard-cache-namespace", "purge-me");
-    Reply stats = send(HttpMethod.GET, "/admin/cache", null);
+    assertThat(send(HttpMethod.GET, "/admin/cache", null).status()).isEqualTo(401);
+    Reply stats = send(ADMIN_KEY, HttpMethod.GET, "/admin/cache", null);
     assertThat(stats.status()).isEqualTo(200);
     assertThat(stats.json().path("stores").asLong()).isPositive();
-    Reply purge = send(HttpMethod.DELETE, "/admin/cache?namespace=purge-me", null);
+    Reply otherTenant = send(ADMIN_KEY, HttpMethod.DELETE, "/admin/cache?tenant=team:other&namespace=purge-me", null);
+    assertThat(otherTenant.json().path("purged").asLong()).isZero();
+    Reply purge = send(ADMIN_KEY, HttpMethod.DELETE, "/admin/cache?tenant=key:static:tests&namespace=purge-me",
+        null);
     assertThat(purge.json().path("purged").asLong()).isEqualTo(1);
     Reply again = send(HttpMethod.POST, "/v1/chat/completions", chat("Count to five.", false),
         "x-switchboard-cache-namespace", "purge-me");
@@ -105,7 +116,7 @@ class CacheGatewayTest {
   }
 
   @Test
-  void anthropicClient_streamReplayedAsAnthropicEvents_sameText() throws Exception {
+  void anthropicClient_streamReplayedAsAnthropicEvents_sameTextAndUsage() throws Exception {
     String body = "{\"model\":\"gpt-4o\",\"max_tokens\":200,\"temperature\":0,\"stream\":true,"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Describe a lighthouse.\"}]}";
     Reply first = send(HttpMethod.POST, "/v1/messages", body, "anthropic-version", "2023-06-01");
@@ -117,8 +128,27 @@ class CacheGatewayTest {
     assertThat(replay.headers().get("x-switchboard-cache")).isEqualTo("hit");
     assertThat(replay.body()).contains("event: message_start").contains("event: message_stop");
     assertThat(anthropicText(replay.body())).isEqualTo(anthropicText(first.body())).isNotEmpty();
+    assertThat(anthropicUsage(replay.body())).isEqualTo(anthropicUsage(first.body()));
+    assertThat(anthropicUsage(first.body())[1]).as("output tokens reported").isPositive();
     assertThat(whole.headers().get("x-switchboard-cache")).isEqualTo("hit");
     assertThat(whole.json().path("content").path(0).path("text").asText()).isEqualTo(anthropicText(first.body()));
+  }
+
+  /** Input tokens (message_start) and output tokens (the last message_delta) of an Anthropic event stream. */
+  private static long[] anthropicUsage(String sse) throws Exception {
+    long[] usage = new long[2];
+    for (String line : sse.split("\n")) {
+      if (line.startsWith("data: {")) {
+        JsonNode event = Json.parse(line.substring(6));
+        String type = event.path("type").asText();
+        if ("message_start".equals(type)) {
+          usage[0] = event.path("message").path("usage").path("input_tokens").asLong();
+        } else if ("message_delta".equals(type) && event.path("usage").has("output_tokens")) {
+          usage[1] = event.path("usage").path("output_tokens").asLong();
+        }
+      }
+    }
+    return usage;
   }
 
   private static String anthropicText(String sse) throws Exception {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class FailoverIntegrationTest {
   private static final String CLIENT_KEY = "sk-test-client-0001";
+  private static final String ADMIN_KEY = "failover-admin-key-0001";
   private static final int CONCURRENCY = 12;
   private static final int TOTAL = 240;
   private static final int KILL_AFTER = 60;
@@ -100,6 +101,8 @@ class FailoverIntegrationTest {
           - {key: sk-test-client-0001, name: tests}
       cache:
         enabled: false
+      observability:
+        admin_key: failover-admin-key-0001
       """;
 
   @Test
@@ -143,12 +146,14 @@ class FailoverIntegrationTest {
   @Test
   void adminHealth_afterEjection_showsTheMap() throws Exception {
     load(false, () -> sims.provider("beta").fault(Fault.status(500, 0)));
-    Result health = send(HttpMethod.GET, "/admin/health", null).await(10, TimeUnit.SECONDS);
+    Result health = OnLoop.await(vertx, () -> send(HttpMethod.GET, "/admin/health", null, ADMIN_KEY), 10);
     assertThat(health.status).isEqualTo(200);
     assertThat(health.body).contains("\"id\":\"beta/gpt-4o\"", "\"state\":\"ejected\"", "\"fingerprint\"")
         .doesNotContain("sk-provider");
-    Result anonymous = sendWithoutKey().await(10, TimeUnit.SECONDS);
+    Result anonymous = OnLoop.await(vertx, this::sendWithoutKey, 10);
     assertThat(anonymous.status).isEqualTo(401);
+    Result client = OnLoop.await(vertx, () -> send(HttpMethod.GET, "/admin/health", null), 10);
+    assertThat(client.status).isEqualTo(401);
   }
 
   private record Result(int status, String body, String route) {}
@@ -197,8 +202,12 @@ class FailoverIntegrationTest {
   }
 
   private Future<Result> send(HttpMethod method, String path, String body) {
+    return send(method, path, body, CLIENT_KEY);
+  }
+
+  private Future<Result> send(HttpMethod method, String path, String body, String key) {
     RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(gateway.port())
-        .setURI(path).putHeader("authorization", "Bearer " + CLIENT_KEY).setTimeout(15_000);
+        .setURI(path).putHeader("authorization", "Bearer " + key).setTimeout(15_000);
     if (body != null) {
       options.putHeader("content-type", "application/json");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.api.Json;
 import dev.switchboard.sim.Fault;
+import dev.switchboard.sim.LatencyProfile;
+import dev.switchboard.sim.openai.OpenAiSimDialect;
 import dev.switchboard.sim.SimulatedProvider;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -14,6 +16,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +31,10 @@ class GatewayHttpBehaviourTest {
 
   @BeforeAll
   static void start() throws Exception {
-    harness = GatewayHarness.standard();
+    harness = GatewayHarness.start(List.of(
+        new SimulatedProvider("primary", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, null),
+        new SimulatedProvider("backup", new OpenAiSimDialect(), LatencyProfile.INSTANT, 7, null)),
+        GatewayHarness.STANDARD_CONFIG.replace("server:\n  port: 0\n", "server:\n  port: 0\n  http2_cleartext: true\n"));
     http = harness.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 

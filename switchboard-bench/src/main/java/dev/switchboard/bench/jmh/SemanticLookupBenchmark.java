@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A semantic look-up in one context holding 1k, 10k or 100k prompts (generated from a vocabulary, with random
  * unit vectors: only the look-up is measured, not filling the index). Three cases: a new prompt that shares no
  * content word with any cached one (the lexical gate stops it: no embedding), a new prompt with lexical
- * neighbours (the gate lets candidates through: embedding plus cosine and guards), and the embedding alone.
+ * neighbours (the gate lets up to 32 candidates through to the guards; the embedding and the cosine run only when
+ * one passes them, which for these random word sequences is rare), and the embedding alone.
  * Sample mode, so JMH prints p50 and p99.
  */
 @State(Scope.Benchmark)

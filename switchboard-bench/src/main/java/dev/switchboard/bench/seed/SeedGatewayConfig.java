@@ -19,7 +19,7 @@ final class SeedGatewayConfig {
       int firstByteTimeoutMs) {
     int poolSize = Math.max(64, concurrency / Math.max(1, providers.size() - 1) + 64);
     StringBuilder yaml = new StringBuilder();
-    yaml.append("server:\n  host: 127.0.0.1\n  port: 0\n  timeouts:\n    connect_ms: 1000\n")
+    yaml.append("server:\n  host: 127.0.0.1\n  port: 0\n  http2_cleartext: true\n  timeouts:\n    connect_ms: 1000\n")
         .append("    first_byte_ms: ").append(firstByteTimeoutMs).append('\n')
         .append("    total_ms: 60000\n    stream_idle_ms: ").append(firstByteTimeoutMs).append('\n');
     yaml.append("providers:\n");

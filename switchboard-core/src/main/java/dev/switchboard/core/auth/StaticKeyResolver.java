@@ -4,11 +4,7 @@ import dev.switchboard.core.config.AuthConfig;
 import dev.switchboard.core.config.StaticKeyConfig;
 import dev.switchboard.core.pipeline.Principal;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -37,19 +33,8 @@ public final class StaticKeyResolver implements KeyResolver {
     return byDigest.isEmpty();
   }
 
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  });
-
-  /** Hex SHA-256 of a key; one digest instance per thread, so the hot path does no provider look-up. */
+  /** Hex SHA-256 of a key (see {@link KeyDigest}). */
   public static String digest(String key) {
-    MessageDigest sha = SHA_256.get();
-    sha.reset();
-    return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+    return KeyDigest.sha256Hex(key);
   }
-
 }

@@ -11,9 +11,10 @@ import io.vertx.core.Future;
 
 /**
  * Answers {@code /admin/cache} after authentication. The request body carries {@code method} and the query
- * parameters. GET returns the statistics; DELETE purges the caller's own answers: a whole namespace
- * ({@code namespace=NAME}) or one key ({@code key=...}, which must belong to the caller's tenant). A caller never
- * reaches another tenant's answers.
+ * parameters. GET returns the statistics; DELETE purges one tenant's answers: a whole namespace
+ * ({@code namespace=NAME}) or one key ({@code key=...}, which must belong to that tenant). The tenant is the
+ * caller's own when a principal is set, else the {@code tenant} parameter (e.g. {@code team:research} or
+ * {@code key:ID}; "anonymous" when absent).
  */
 public final class CacheAdminFilter implements Filter {
   private final CacheFilter cache;
@@ -39,8 +40,8 @@ public final class CacheAdminFilter implements Filter {
     if (!"DELETE".equals(method)) {
       return Verdict.reject(GatewayException.methodNotAllowed(method, "/admin/cache"));
     }
-    String tenant = new CacheScope(exchange.principal() == null ? null : exchange.principal().tenant(), null, null)
-        .tenant();
+    String tenant = new CacheScope(exchange.principal() != null ? exchange.principal().tenant()
+        : body.path("tenant").asText(null), null, null).tenant();
     String key = body.path("key").asText(null);
     if (key != null) {
       if (!key.startsWith("sb:cache:" + tenant + ":")) {

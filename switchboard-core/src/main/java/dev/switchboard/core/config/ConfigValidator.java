@@ -168,6 +168,11 @@ final class ConfigValidator {
       problems.add("routing.health.max_ejection_percent: must be between 0 and 100");
     }
     positive("routing.health.half_open_probes", h.halfOpenProbes());
+    ProbeConfig probe = routing.probe();
+    if (probe.intervalMs() < 100) {
+      problems.add("routing.probe.interval_ms: must be at least 100");
+    }
+    positive("routing.probe.timeout_ms", probe.timeoutMs());
     validateHedge("routing.hedge", routing.hedge());
   }
 

@@ -59,7 +59,8 @@ public record GatewayConfig(
   public GatewayConfig withPort(int port) {
     ServerConfig s = server;
     ServerConfig moved = new ServerConfig(s.host(), port, s.adminPort(), s.eventLoops(), s.maxBodyBytes(),
-        s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts());
+        s.maxHeaderBytes(), s.jsonMaxDepth(), s.clientIdleTimeoutMs(), s.shutdownGraceMs(), s.timeouts(),
+        s.headerTimeoutMs(), s.http2Cleartext());
     return new GatewayConfig(moved, providers, models, auth, routing, cache, cluster, store, governance,
         observability, guardrails);
   }

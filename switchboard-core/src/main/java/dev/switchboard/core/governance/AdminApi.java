@@ -76,11 +76,9 @@ public final class AdminApi {
   /** Handles one admin call. {@code authorization} is the raw Authorization header (may be null). */
   public Future<AdminResponse> handle(String method, String path, Map<String, String> query, String authorization,
       JsonNode body) {
-    String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? authorization.substring(7).trim() : null;
-    if (!authenticator.accepts(token)) {
-      return Future.succeededFuture(AdminResponse.error(401, ErrorType.AUTHENTICATION, "invalid_admin_key",
-          "A valid admin key is required: send 'Authorization: Bearer <SWITCHBOARD_ADMIN_KEY>'."));
+    dev.switchboard.core.pipeline.GatewayException refused = authenticator.refusal(authorization);
+    if (refused != null) {
+      return Future.succeededFuture(new AdminResponse(refused.status(), refused.toBody()));
     }
     String[] segments = path.split("/", -1);
     boolean pathKnown = false;

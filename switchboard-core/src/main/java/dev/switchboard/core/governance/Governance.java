@@ -11,6 +11,8 @@ import dev.switchboard.core.config.RedisConfig;
 import dev.switchboard.core.limits.BudgetAlerts;
 import dev.switchboard.core.limits.BudgetFilter;
 import dev.switchboard.core.limits.ClusterRateLimiter;
+import dev.switchboard.core.limits.ClusterSpendLedger;
+import dev.switchboard.core.limits.RedisBreaker;
 import dev.switchboard.core.limits.CostEstimator;
 import dev.switchboard.core.limits.LocalRateLimiter;
 import dev.switchboard.core.limits.LocalSpendLedger;
@@ -33,7 +35,8 @@ import java.util.Map;
 /**
  * Builds the governance pieces from the configuration: key store, virtual-key resolver, limiter, ledger, filters
  * and admin API. Single node: SQLite (or PostgreSQL), in-process limits and ledger. With {@code cluster.redis}:
- * Redis limits (with the local-share fallback), a Redis ledger and Redis pub/sub for key invalidation.
+ * Redis limits and a Redis ledger (both with the local-share fallback behind one breaker) and Redis pub/sub for key
+ * invalidation.
  */
 public final class Governance implements AutoCloseable {
   private final GovernanceConfig config;
@@ -48,8 +51,10 @@ public final class Governance implements AutoCloseable {
   private final AdminApi admin;
   private final UpstreamUrlFilter upstream;
   private final Clock clock;
+  private final AdminAuthenticator adminAuthenticator;
 
   private Governance(Builder b) {
+    this.adminAuthenticator = b.adminAuthenticator;
     this.config = b.config;
     this.database = b.database;
     this.redis = b.redis;
@@ -67,7 +72,20 @@ public final class Governance implements AutoCloseable {
   /** Opens the store (tables prefixed with {@code governance.table_prefix}) and, in a cluster, Redis. */
   public static Future<Governance> start(Vertx vertx, GatewayConfig gateway, Clock clock,
       Map<String, String> environment) {
+    AdminAuthenticator admin;
+    try {
+      admin = AdminAuthenticator.fromEnvironment(environment, gateway.observability().adminKey());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return start(vertx, gateway, clock, environment, admin);
+  }
+
+  /** As {@link #start(Vertx, GatewayConfig, Clock, Map)}, with the admin key check the whole gateway shares. */
+  public static Future<Governance> start(Vertx vertx, GatewayConfig gateway, Clock clock,
+      Map<String, String> environment, AdminAuthenticator adminAuthenticator) {
     Builder b = new Builder();
+    b.adminAuthenticator = adminAuthenticator;
     b.config = gateway.governance();
     b.clock = clock;
     b.database = Database.open(gateway.store(), "governance");
@@ -88,16 +106,18 @@ public final class Governance implements AutoCloseable {
       }
       b.redis = RedisClients.create(vertx, redisConfig.url(), redisConfig.password());
       b.redisBus = new RedisInvalidationBus(vertx, b.redis, nodePrefix + "keys:invalidate");
-      b.ledger = new RedisSpendLedger(b.redis, clock, nodePrefix, b.config.redisTimeoutMs(), store, alerts);
+      RedisBreaker breaker = new RedisBreaker(clock, 3, b.config.redisBreakerOpenMs());
+      b.ledger = new ClusterSpendLedger(new RedisSpendLedger(b.redis, clock, nodePrefix, b.config.redisTimeoutMs(),
+          b.config.reservationLeaseMs(), store, alerts), breaker, b.config.expectedNodes(), clock, store);
       b.limiter = new ClusterRateLimiter(new RedisRateLimiter(b.redis, clock, nodePrefix, b.config.redisTimeoutMs()),
-          new LocalRateLimiter(clock, b.config.expectedNodes()));
+          new LocalRateLimiter(clock, b.config.expectedNodes()), breaker);
       Future<Void> warm = Future.all(RedisRateLimiter.preload(b.redis), RedisSpendLedger.preload(b.redis))
           .<Void>mapEmpty().otherwiseEmpty();
       return warm.compose(ok -> b.redisBus.start().otherwiseEmpty()).map(started -> (InvalidationBus) b.redisBus);
     }).map(bus -> {
       b.keys = new KeyService(store, quotas, bus, clock);
       b.resolver = new VirtualKeyResolver(b.keys, clock, Duration.ofMillis(b.config.keyCacheTtlMs()), bus);
-      b.admin = new AdminApi(AdminAuthenticator.fromEnvironment(environment), b.keys, b.ledger, b.vault);
+      b.admin = new AdminApi(b.adminAuthenticator, b.keys, b.ledger, b.vault);
       b.upstream = new UpstreamUrlFilter(new UpstreamUrlGuard(b.config.upstream()), vertx);
       return new Governance(b);
     });
@@ -133,6 +153,11 @@ public final class Governance implements AutoCloseable {
     CostEstimator estimator = prices != null ? prices : CostEstimator.flat(config.costs().inputUsdPerMillion(),
         config.costs().outputUsdPerMillion());
     return new BudgetFilter(ledger, keys, estimator, config.costs().defaultMaxTokens(), clock);
+  }
+
+  /** The admin key check shared by every admin route. */
+  public AdminAuthenticator adminAuthenticator() {
+    return adminAuthenticator;
   }
 
   public AdminApi adminApi() {
@@ -172,5 +197,6 @@ public final class Governance implements AutoCloseable {
     CredentialVault vault;
     AdminApi admin;
     UpstreamUrlFilter upstream;
+    AdminAuthenticator adminAuthenticator;
   }
 }

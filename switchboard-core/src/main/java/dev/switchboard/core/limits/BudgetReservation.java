@@ -12,10 +12,23 @@ public final class BudgetReservation {
   private final BudgetCharge refusedBy;
   private final long refusedSpentMicros;
   private final long refusedPeriodEndMillis;
+  /** The Redis lease of each charge ("id:amount"), or null for a local reservation. */
+  final List<String> leases;
+  /** What each charged scope had committed (spent + reserved) right after this reservation, or null. */
+  final long[] committedAfter;
   private final AtomicBoolean settled = new AtomicBoolean();
 
   BudgetReservation(SpendLedger origin, List<BudgetCharge> charges, List<String> periods, long estimateMicros,
       BudgetCharge refusedBy, long refusedSpentMicros, long refusedPeriodEndMillis) {
+    this(origin, charges, periods, estimateMicros, refusedBy, refusedSpentMicros, refusedPeriodEndMillis, null,
+        null);
+  }
+
+  BudgetReservation(SpendLedger origin, List<BudgetCharge> charges, List<String> periods, long estimateMicros,
+      BudgetCharge refusedBy, long refusedSpentMicros, long refusedPeriodEndMillis, List<String> leases,
+      long[] committedAfter) {
+    this.leases = leases;
+    this.committedAfter = committedAfter;
     this.origin = origin;
     this.charges = charges;
     this.periods = periods;

@@ -13,37 +13,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster ledger: one Redis hash per scope and period, reserved and settled by Lua scripts so that every node
- * checks one number. Period keys expire 35 days after their period ends. Settled spend is also written to the
- * {@link SpendJournal} for reporting. When Redis does not answer, reservations fail (the budget filter then
- * refuses budgeted requests with 503: a budget is never enforced against a number that may be stale).
+ * The cluster ledger: per scope and period one Redis hash (settled and reserved spend) and one sorted set of
+ * reservation leases, reserved and settled by Lua scripts so that every node checks one number. Each reservation
+ * holds a lease of {@code leaseMillis}; a lease not settled by then (its node crashed, or the settlement was lost)
+ * is released by the next reservation of that scope. Period keys expire 35 days after their period ends. Settled
+ * spend is also written to the {@link SpendJournal} for reporting. Calls fail when Redis does not answer within
+ * {@code timeoutMillis}; {@link ClusterSpendLedger} decides what happens then.
  */
 public final class RedisSpendLedger implements SpendLedger {
+  /** Default lease: longer than any request the gateway lets run (streams included). */
+  public static final long DEFAULT_LEASE_MILLIS = 15 * 60 * 1000L;
   private static final Logger LOG = LoggerFactory.getLogger(RedisSpendLedger.class);
   private static final RedisScript RESERVE = RedisScript.load("budget_reserve.lua");
   private static final RedisScript SETTLE = RedisScript.load("budget_settle.lua");
+  private static final RedisScript CREDIT = RedisScript.load("budget_credit.lua");
   private static final long RETENTION_MILLIS = 35L * 24 * 3600 * 1000;
 
   private final Redis redis;
   private final Clock clock;
   private final String prefix;
   private final long timeoutMillis;
+  private final long leaseMillis;
   private final SpendJournal journal;
   private final BudgetAlertSink alerts;
 
   public RedisSpendLedger(Redis redis, Clock clock, String prefix, long timeoutMillis, SpendJournal journal,
       BudgetAlertSink alerts) {
+    this(redis, clock, prefix, timeoutMillis, DEFAULT_LEASE_MILLIS, journal, alerts);
+  }
+
+  public RedisSpendLedger(Redis redis, Clock clock, String prefix, long timeoutMillis, long leaseMillis,
+      SpendJournal journal, BudgetAlertSink alerts) {
     this.redis = redis;
     this.clock = clock;
     this.prefix = prefix;
     this.timeoutMillis = timeoutMillis;
+    this.leaseMillis = leaseMillis;
     this.journal = journal;
     this.alerts = alerts;
   }
 
   /** Loads this class's scripts into Redis (at start-up, so that the first burst does not pay for it). */
   public static Future<Void> preload(Redis redis) {
-    return Future.all(RESERVE.preload(redis), SETTLE.preload(redis)).mapEmpty();
+    return Future.all(RESERVE.preload(redis), SETTLE.preload(redis), CREDIT.preload(redis)).mapEmpty();
   }
 
   @Override
@@ -53,20 +65,28 @@ public final class RedisSpendLedger implements SpendLedger {
     }
     long now = clock.epochMillis();
     List<String> periods = new ArrayList<>(charges.size());
-    List<String> keys = new ArrayList<>(charges.size());
-    List<String> args = new ArrayList<>(1 + charges.size() * 2);
+    List<String> keys = new ArrayList<>(charges.size() * 2);
+    List<String> args = new ArrayList<>(3 + charges.size() * 2);
     args.add(Long.toString(estimateMicros));
+    args.add(Long.toString(now));
+    args.add(Long.toString(leaseMillis));
     for (BudgetCharge charge : charges) {
       String period = charge.limit().window().periodId(now);
       periods.add(period);
       keys.add(key(charge.scope(), period));
-      long end = charge.limit().window().periodEndMillis(now);
+      keys.add(key(charge.scope(), period) + ":leases");
       args.add(Long.toString(charge.limit().hardMicros()));
-      args.add(Long.toString(end == Long.MAX_VALUE ? 0 : Math.max(1, end - now) + RETENTION_MILLIS));
+      args.add(Long.toString(ttlMillis(charge, now)));
     }
     return RESERVE.run(redis, keys, args).timeout(timeoutMillis, TimeUnit.MILLISECONDS).map(reply -> {
       if (reply.get(0).toInteger() == 1) {
-        return new BudgetReservation(this, charges, periods, estimateMicros, null, 0, 0);
+        List<String> leases = new ArrayList<>(charges.size());
+        long[] committed = new long[charges.size()];
+        for (int i = 0; i < charges.size(); i++) {
+          leases.add(reply.get(1 + i * 2).toString());
+          committed[i] = reply.get(2 + i * 2).toLong();
+        }
+        return new BudgetReservation(this, charges, periods, estimateMicros, null, 0, 0, leases, committed);
       }
       BudgetCharge refused = charges.get(reply.get(1).toInteger() - 1);
       return new BudgetReservation(this, charges, periods, estimateMicros, refused, reply.get(2).toLong(),
@@ -79,15 +99,34 @@ public final class RedisSpendLedger implements SpendLedger {
     if (!reservation.markSettled()) {
       return;
     }
-    List<String> keys = new ArrayList<>(reservation.charges.size());
+    settleShared(reservation, actualMicros).onFailure(error -> LOG.warn(
+        "event=budget_settle_failed scopes={} reason={}", reservation.charges.size(), error.getMessage()));
+  }
+
+  /** Settles an already-marked reservation in Redis; fails when Redis does not answer in time. */
+  Future<Void> settleShared(BudgetReservation reservation, long actualMicros) {
+    List<String> keys = new ArrayList<>(reservation.charges.size() * 2);
+    List<String> args = new ArrayList<>(1 + reservation.charges.size());
+    args.add(Long.toString(actualMicros));
     for (int i = 0; i < reservation.charges.size(); i++) {
-      keys.add(key(reservation.charges.get(i).scope(), reservation.periods.get(i)));
+      String key = key(reservation.charges.get(i).scope(), reservation.periods.get(i));
+      keys.add(key);
+      keys.add(key + ":leases");
+      args.add(reservation.leases.get(i));
     }
-    List<String> args = List.of(Long.toString(reservation.estimateMicros), Long.toString(actualMicros));
-    SETTLE.run(redis, keys, args).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .onSuccess(reply -> afterSettle(reservation, actualMicros, reply))
-        .onFailure(error -> LOG.warn("event=budget_settle_failed scopes={} reason={}", keys.size(),
-            error.getMessage()));
+    return SETTLE.run(redis, keys, args).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+        .map(reply -> {
+          afterSettle(reservation, actualMicros, reply);
+          return null;
+        });
+  }
+
+  /** Adds spend settled locally while Redis was unreachable to a scope's period. */
+  Future<Long> credit(BudgetCharge charge, String period, long micros) {
+    long now = clock.epochMillis();
+    return CREDIT.run(redis, List.of(key(charge.scope(), period)),
+        List.of(Long.toString(micros), Long.toString(ttlMillis(charge, now))))
+        .timeout(timeoutMillis, TimeUnit.MILLISECONDS).map(Response::toLong);
   }
 
   private void afterSettle(BudgetReservation reservation, long actualMicros, Response reply) {
@@ -112,6 +151,11 @@ public final class RedisSpendLedger implements SpendLedger {
     return redis.send(Request.cmd(Command.HGET).arg(key).arg("s"))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .map(reply -> reply == null ? 0L : reply.toLong());
+  }
+
+  private static long ttlMillis(BudgetCharge charge, long now) {
+    long end = charge.limit().window().periodEndMillis(now);
+    return end == Long.MAX_VALUE ? 0 : Math.max(1, end - now) + RETENTION_MILLIS;
   }
 
   private String key(String scope, String period) {

@@ -1,6 +1,5 @@
 package dev.switchboard.core.observe;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -30,11 +29,14 @@ public final class GatewayMetrics implements RequestLog.Listener {
   private final AtomicLong inFlight = new AtomicLong();
   private final Map<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
   private final Map<String, ModelMeters> modelMeters = new ConcurrentHashMap<>();
+  private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
   private final Timer overhead;
+  private final Counter cacheSaved;
 
   public GatewayMetrics() {
     Gauge.builder(MetricNames.IN_FLIGHT, inFlight, AtomicLong::get).register(registry);
     overhead = Timer.builder(MetricNames.GATEWAY_OVERHEAD).serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry);
+    cacheSaved = Counter.builder(MetricNames.CACHE_SAVED_USD).register(registry);
   }
 
   /** The counter the access-log filter moves as requests start and finish. */
@@ -62,7 +64,7 @@ public final class GatewayMetrics implements RequestLog.Listener {
   }
 
   @Override
-  public void onRecord(LogEntry e, ObjectNode row) {
+  public void onRecord(LogEntry e, LogRow row) {
     String provider = orNone(e.provider());
     String model = orNone(e.servedModel());
     String cache = orNone(e.cacheStatus());
@@ -72,8 +74,10 @@ public final class GatewayMetrics implements RequestLog.Listener {
             .tag("status", k.status()).tag("cache", k.cache()).tag("stream", Boolean.toString(k.stream()))
             .register(registry)).increment();
     if (e.isError()) {
-      Counter.builder(MetricNames.ERRORS).tag("provider", provider).tag("model", model)
-          .tag("error_type", orNone(e.errorType())).register(registry).increment();
+      String errorType = orNone(e.errorType());
+      counters.computeIfAbsent(new CounterKey(MetricNames.ERRORS, provider, model, errorType),
+          k -> Counter.builder(MetricNames.ERRORS).tag("provider", k.provider()).tag("model", k.model())
+              .tag("error_type", k.extra()).register(registry)).increment();
     }
     ModelMeters meters = modelMeters.computeIfAbsent(provider + '\u0000' + model,
         k -> new ModelMeters(provider, model));
@@ -91,8 +95,9 @@ public final class GatewayMetrics implements RequestLog.Listener {
       meters.cost.increment(e.costUsd());
     }
     if (cache.contains("hit")) {
-      Counter.builder(MetricNames.CACHE_HITS).tag("cache", cache).register(registry).increment();
-      Counter.builder(MetricNames.CACHE_SAVED_USD).register(registry).increment(e.savedCostUsd());
+      counters.computeIfAbsent(new CounterKey(MetricNames.CACHE_HITS, null, null, cache),
+          k -> Counter.builder(MetricNames.CACHE_HITS).tag("cache", k.extra()).register(registry)).increment();
+      cacheSaved.increment(e.savedCostUsd());
     }
     for (String outcome : e.guardOutcomes()) {
       guardOutcome(outcome);
@@ -119,6 +124,9 @@ public final class GatewayMetrics implements RequestLog.Listener {
       counter.increment(count);
     }
   }
+
+  /** A counter's name and tags (unused tags null), so each counter is built once. */
+  private record CounterKey(String name, String provider, String model, String extra) {}
 
   /** The tags of the requests counter. */
   private record RequestKey(String provider, String model, String status, String cache, boolean stream) {}
@@ -156,7 +164,8 @@ public final class GatewayMetrics implements RequestLog.Listener {
             ? MetricNames.RETRIES : MetricNames.FALLBACKS;
       }
       if (name != null) {
-        Counter.builder(name).tag("provider", orNone(attempt.provider())).register(registry).increment();
+        counters.computeIfAbsent(new CounterKey(name, orNone(attempt.provider()), null, null),
+            k -> Counter.builder(k.name()).tag("provider", k.provider()).register(registry)).increment();
       }
       previous = attempt;
     }

@@ -1,6 +1,5 @@
 package dev.switchboard.core.observe;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.config.ObservabilityConfig;
 import dev.switchboard.core.time.Clock;
 import dev.switchboard.core.time.Randomness;
@@ -29,7 +28,7 @@ public final class RequestLog implements AutoCloseable {
   /** Sees every record on the writer thread, after sampling. Must be quick and must not throw. */
   @FunctionalInterface
   public interface Listener {
-    void onRecord(LogEntry entry, ObjectNode row);
+    void onRecord(LogEntry entry, LogRow row);
   }
 
   private final ConcurrentLinkedQueue<LogEntry> queue = new ConcurrentLinkedQueue<>();
@@ -156,9 +155,9 @@ public final class RequestLog implements AutoCloseable {
   }
 
   private void write(List<LogEntry> batch) {
-    List<ObjectNode> out = new ArrayList<>(batch.size());
+    List<LogRow> out = new ArrayList<>(batch.size());
     for (LogEntry entry : batch) {
-      ObjectNode row = rows.toRow(entry);
+      LogRow row = rows.toRow(entry);
       out.add(row);
       for (Listener listener : listeners) {
         try {

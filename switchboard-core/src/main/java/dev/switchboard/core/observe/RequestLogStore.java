@@ -1,7 +1,5 @@
 package dev.switchboard.core.observe;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +17,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RequestLogStore {
   private static final int DELETE_CHUNK = 10_000;
-  private static final String INSERT = insertStatement();
+  /** Rows a statement: 32 × 35 parameters stays far below SQLite's and PostgreSQL's parameter limits. */
+  static final int ROWS_PER_STATEMENT = 32;
+  private static final String[] INSERTS = insertStatements();
+  private static final LogColumns.Type[] COLUMN_TYPES =
+      LogColumns.ALL.stream().map(LogColumns.Column::type).toArray(LogColumns.Type[]::new);
+  private static final int[] SQL_TYPES = sqlTypes();
 
   private final Database database;
 
@@ -69,21 +72,35 @@ public final class RequestLogStore {
   }
 
   /** Inserts rows in one transaction; rows whose request id is already stored are skipped. */
-  public CompletableFuture<Integer> insert(List<ObjectNode> rows) {
+  public CompletableFuture<Integer> insert(List<LogRow> rows) {
     return database.submit(c -> insertNow(c, rows));
   }
 
-  static int insertNow(Connection c, List<ObjectNode> rows) throws SQLException {
+  /**
+   * One transaction of multi-row inserts ({@value #ROWS_PER_STATEMENT} rows a statement), binding each row's
+   * typed values directly. Returns how many rows were new.
+   */
+  static int insertNow(Connection c, List<LogRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     int inserted = 0;
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      for (ObjectNode row : rows) {
-        bind(ps, row);
-        ps.addBatch();
+    try {
+      int full = rows.size() / ROWS_PER_STATEMENT;
+      if (full > 0) {
+        try (PreparedStatement ps = c.prepareStatement(INSERTS[ROWS_PER_STATEMENT])) {
+          for (int chunk = 0; chunk < full; chunk++) {
+            inserted += execute(ps, rows, chunk * ROWS_PER_STATEMENT, ROWS_PER_STATEMENT);
+          }
+        }
       }
-      for (int n : ps.executeBatch()) {
-        inserted += Math.max(0, n);
+      int rest = rows.size() % ROWS_PER_STATEMENT;
+      if (rest > 0) {
+        try (PreparedStatement ps = c.prepareStatement(INSERTS[rest])) {
+          inserted += execute(ps, rows, full * ROWS_PER_STATEMENT, rest);
+        }
       }
       c.commit();
     } catch (SQLException e) {
@@ -103,22 +120,27 @@ public final class RequestLogStore {
     return inserted;
   }
 
-  private static void bind(PreparedStatement ps, ObjectNode row) throws SQLException {
-    int i = 1;
-    for (LogColumns.Column column : LogColumns.ALL) {
-      JsonNode value = row.get(column.name());
-      if (value == null || value.isNull()) {
-        ps.setNull(i, column.type() == LogColumns.Type.TEXT ? Types.VARCHAR
-            : column.type() == LogColumns.Type.LONG ? Types.BIGINT : Types.DOUBLE);
-      } else if (column.type() == LogColumns.Type.TEXT) {
-        ps.setString(i, value.asText());
-      } else if (column.type() == LogColumns.Type.LONG) {
-        ps.setLong(i, value.asLong());
-      } else {
-        ps.setDouble(i, value.asDouble());
+  private static int execute(PreparedStatement ps, List<LogRow> rows, int from, int count) throws SQLException {
+    int parameter = 1;
+    for (int r = from; r < from + count; r++) {
+      LogRow row = rows.get(r);
+      for (int i = 0; i < COLUMN_TYPES.length; i++) {
+        Object value = row.value(i);
+        if (value == null) {
+          ps.setNull(parameter, SQL_TYPES[i]);
+        } else if (value instanceof String text) {
+          ps.setString(parameter, text);
+        } else if (value instanceof Long l) {
+          ps.setLong(parameter, l);
+        } else if (value instanceof Double d) {
+          ps.setDouble(parameter, d);
+        } else {
+          ps.setString(parameter, value.toString());
+        }
+        parameter++;
       }
-      i++;
     }
+    return Math.max(0, ps.executeUpdate());
   }
 
   /** Deletes records older than {@code cutoffMillis}, then the oldest beyond {@code maxRows}; returns deletions. */
@@ -165,14 +187,31 @@ public final class RequestLogStore {
     }
   }
 
-  private static String insertStatement() {
+  /** {@code INSERTS[n]}: the statement that inserts n rows, skipping request ids already stored. */
+  private static String[] insertStatements() {
     StringJoiner names = new StringJoiner(", ");
-    StringJoiner marks = new StringJoiner(", ");
+    StringJoiner marks = new StringJoiner(", ", "(", ")");
     for (LogColumns.Column column : LogColumns.ALL) {
       names.add(column.name());
       marks.add("?");
     }
-    return "INSERT INTO " + LogColumns.TABLE + " (" + names + ") VALUES (" + marks
-        + ") ON CONFLICT (request_id) DO NOTHING";
+    String[] out = new String[ROWS_PER_STATEMENT + 1];
+    StringBuilder values = new StringBuilder();
+    for (int n = 1; n <= ROWS_PER_STATEMENT; n++) {
+      values.append(n == 1 ? "" : ", ").append(marks);
+      out[n] = "INSERT INTO " + LogColumns.TABLE + " (" + names + ") VALUES " + values
+          + " ON CONFLICT (request_id) DO NOTHING";
+    }
+    return out;
+  }
+
+  private static int[] sqlTypes() {
+    int[] out = new int[LogColumns.ALL.size()];
+    for (int i = 0; i < out.length; i++) {
+      LogColumns.Type type = LogColumns.ALL.get(i).type();
+      out[i] = type == LogColumns.Type.TEXT ? Types.VARCHAR : type == LogColumns.Type.LONG ? Types.BIGINT
+          : Types.DOUBLE;
+    }
+    return out;
   }
 }

@@ -22,7 +22,7 @@ final class Spool {
   /** Receives replayed rows in chunks; throws to stop the replay (the file is then kept whole). */
   @FunctionalInterface
   interface ChunkWriter {
-    void write(List<ObjectNode> rows) throws Exception;
+    void write(List<LogRow> rows) throws Exception;
   }
 
   private final Path file;
@@ -45,13 +45,13 @@ final class Spool {
     return records;
   }
 
-  void append(List<ObjectNode> rows) throws IOException {
+  void append(List<LogRow> rows) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
         OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-      for (ObjectNode row : rows) {
-        out.write(Json.write(row));
+      for (LogRow row : rows) {
+        out.write(Json.write(row.toJson()));
         out.write('\n');
       }
       out.flush();
@@ -67,10 +67,10 @@ final class Spool {
       return;
     }
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      List<ObjectNode> chunk = new ArrayList<>(chunkSize);
+      List<LogRow> chunk = new ArrayList<>(chunkSize);
       String line;
       while ((line = reader.readLine()) != null) {
-        ObjectNode row = parse(line);
+        LogRow row = parse(line);
         if (row == null) {
           continue;
         }
@@ -88,13 +88,13 @@ final class Spool {
     records = 0;
   }
 
-  private static ObjectNode parse(String line) {
+  private static LogRow parse(String line) {
     if (line.isBlank()) {
       return null;
     }
     try {
       JsonNode node = Json.parse(line);
-      return node instanceof ObjectNode object && object.hasNonNull("request_id") ? object : null;
+      return node instanceof ObjectNode object && object.hasNonNull("request_id") ? LogRow.fromJson(object) : null;
     } catch (IOException e) {
       return null;
     }

@@ -1,6 +1,5 @@
 package dev.switchboard.core.observe;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
 import dev.switchboard.core.time.Clock;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class SpoolReplayer {
   private final int chunkSize;
   private final long retryIntervalMillis;
   private final Clock clock;
-  private final List<ObjectNode> backlog = new ArrayList<>();
+  private final List<LogRow> backlog = new ArrayList<>();
   private volatile boolean storeAvailable = true;
   private volatile long spooled;
   private long nextAttemptAt;
@@ -54,7 +53,7 @@ final class SpoolReplayer {
   }
 
   /** Stores or spools {@code rows}; returns how many were stored now. */
-  int persist(List<ObjectNode> rows) {
+  int persist(List<LogRow> rows) {
     if (storeAvailable && spool.isEmpty() && backlog.isEmpty()) {
       try {
         return insert(rows);
@@ -69,7 +68,7 @@ final class SpoolReplayer {
   /** Replays the spool when the retry interval has passed; returns how many rows were stored. */
   int replayIfDue() {
     if (!backlog.isEmpty()) {
-      List<ObjectNode> waiting = new ArrayList<>(backlog);
+      List<LogRow> waiting = new ArrayList<>(backlog);
       backlog.clear();
       append(waiting);
     }
@@ -90,12 +89,12 @@ final class SpoolReplayer {
     return stored[0];
   }
 
-  private int insert(List<ObjectNode> rows) throws Exception {
+  private int insert(List<LogRow> rows) throws Exception {
     return store.insert(rows).get(RequestLog.storeTimeoutSeconds(), TimeUnit.SECONDS);
   }
 
   /** Inserts a chunk; if it fails while the store is reachable, row by row, setting aside rows it rejects. */
-  private int insertOrReject(List<ObjectNode> chunk) throws Exception {
+  private int insertOrReject(List<LogRow> chunk) throws Exception {
     try {
       return insert(chunk);
     } catch (Exception e) {
@@ -104,7 +103,7 @@ final class SpoolReplayer {
       }
     }
     int stored = 0;
-    for (ObjectNode row : chunk) {
+    for (LogRow row : chunk) {
       try {
         stored += insert(List.of(row));
       } catch (Exception e) {
@@ -125,15 +124,15 @@ final class SpoolReplayer {
     }
   }
 
-  private void reject(ObjectNode row) throws IOException {
+  private void reject(LogRow row) throws IOException {
     Files.createDirectories(rejected.toAbsolutePath().getParent());
-    Files.write(rejected, (Json.writeString(row) + "\n").getBytes(StandardCharsets.UTF_8),
+    Files.write(rejected, (Json.writeString(row.toJson()) + "\n").getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    LOG.warn("request log: the store rejected record {}; kept in {}", row.path("request_id").asText(),
+    LOG.warn("request log: the store rejected record {}; kept in {}", row.requestId(),
         rejected.getFileName());
   }
 
-  private void append(List<ObjectNode> rows) {
+  private void append(List<LogRow> rows) {
     try {
       spool.append(rows);
       spooled = spool.records();

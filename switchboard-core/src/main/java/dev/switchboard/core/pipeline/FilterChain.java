@@ -161,6 +161,10 @@ public final class FilterChain {
     }
 
     private void answer(int answeredBy, GatewayResponse response) {
+      if (response.status() >= 400 && answeredBy < filters.length - 1) {
+        // a filter before the last one refused the request: a guard outcome for the request log
+        exchange.record().guardOutcomes.add(filters[answeredBy].name() + ":" + response.status());
+      }
       GatewayResponse current = response;
       for (int i = answeredBy - 1; i >= 0; i--) {
         try {

@@ -4,6 +4,7 @@ import dev.switchboard.core.config.RedisConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Health events over Redis pub/sub: one dedicated connection subscribed to the channel, one for publishing.
  * Redis going away never fails a request: publishing is fire-and-forget, and both connections are re-established
  * with a bounded backoff while the node keeps routing on its own view.
+ *
+ * <p>Both connections live on an event loop of their own, not on one that serves requests: an ejection from
+ * another node is applied as soon as it arrives instead of waiting behind the request work queued on a busy loop,
+ * and a publish does not wait for such a loop either.
  */
 final class RedisHealthBus implements HealthBus {
   private static final Logger LOG = LoggerFactory.getLogger(RedisHealthBus.class);
@@ -34,8 +39,9 @@ final class RedisHealthBus implements HealthBus {
   private volatile boolean closed;
   private long reconnectMillis = 100;
 
-  RedisHealthBus(Vertx vertx, RedisConfig config, String channel) {
-    this.vertx = vertx;
+  RedisHealthBus(Vertx nodeVertx, RedisConfig config, String channel) {
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+        .setInternalBlockingPoolSize(1).setPreferNativeTransport(nodeVertx.isNativeTransportEnabled()));
     this.channel = channel;
     this.options = new RedisOptions().setConnectionString(config.url() == null ? "redis://127.0.0.1:6379"
         : config.url()).setMaxWaitingHandlers(4096);
@@ -47,7 +53,7 @@ final class RedisHealthBus implements HealthBus {
   /** Connects both sides; completes once subscribed (fails, but keeps retrying, when Redis is down). */
   Future<Void> start() {
     Promise<Void> ready = Promise.promise();
-    connect(ready);
+    vertx.runOnContext(v -> connect(ready));
     return ready.future();
   }
 
@@ -144,6 +150,7 @@ final class RedisHealthBus implements HealthBus {
     closed = true;
     closeQuietly(publisher);
     closeQuietly(subscriber);
+    vertx.close();
   }
 
   private static void closeQuietly(RedisConnection connection) {

@@ -34,6 +34,7 @@ public final class RoutingRuntime implements AutoCloseable {
   private final Randomness random;
   private final Map<String, LatencyWindow> windows = new ConcurrentHashMap<>();
   private volatile HealthBus bus;
+  private ActiveProbes probes;
 
   private RoutingRuntime(GatewayConfig gatewayConfig, Clock clock, Randomness random) {
     this.gatewayConfig = gatewayConfig;
@@ -63,7 +64,28 @@ public final class RoutingRuntime implements AutoCloseable {
   }
 
   public RouteFilter filter(Map<String, ProviderAdapter> adapters, Scheduler scheduler) {
-    return new RouteFilter(this, adapters, scheduler, gatewayConfig.server().timeouts());
+    RouteFilter filter = new RouteFilter(this, adapters, scheduler, gatewayConfig.server().timeouts());
+    startProbes(adapters, scheduler, filter);
+    return filter;
+  }
+
+  /** Active probes (when configured) run on the first event loop that asks for a filter, with its adapters. */
+  private synchronized void startProbes(Map<String, ProviderAdapter> adapters, Scheduler scheduler,
+      RouteFilter filter) {
+    if (probes != null) {
+      return;
+    }
+    ActiveProbes created = new ActiveProbes(registry, adapters, scheduler, config.probe(), filter::timeoutsFor,
+        random, config.retry().keyCooldownMs());
+    if (!created.targets().isEmpty()) {
+      probes = created;
+      created.start();
+    }
+  }
+
+  /** The active probes, when any deployment is probed (tests). */
+  synchronized ActiveProbes probes() {
+    return probes;
   }
 
   /** The live health map, read-only (for {@code GET /admin/health}). */
@@ -77,7 +99,7 @@ public final class RoutingRuntime implements AutoCloseable {
     if (redis == null) {
       return Future.succeededFuture();
     }
-    return joinCluster(vertx, redis, DEFAULT_CHANNEL);
+    return joinCluster(vertx, redis, gatewayConfig.cluster().healthChannel());
   }
 
   public Future<Void> joinCluster(Vertx vertx, RedisConfig redis, String channel) {
@@ -93,6 +115,11 @@ public final class RoutingRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (probes != null) {
+        probes.close();
+      }
+    }
     HealthBus current = bus;
     if (current != null) {
       current.close();

@@ -108,6 +108,8 @@ public final class Database implements AutoCloseable {
           s.execute("PRAGMA journal_mode=WAL");
           s.execute("PRAGMA synchronous=NORMAL");
           s.execute("PRAGMA busy_timeout=5000");
+          // 16 MB of page cache (the default is 2 MB): the request log's indexes stay in memory longer
+          s.execute("PRAGMA cache_size=-16384");
         }
       }
     }

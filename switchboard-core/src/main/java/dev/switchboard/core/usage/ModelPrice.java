@@ -11,9 +11,17 @@ import dev.switchboard.api.Json;
  *
  * @param source where the price was published
  * @param asOf the date (ISO-8601) the price was read from {@code source}
+ * @param checked how the price was last checked: {@code "<date> official"} (against the provider's own page),
+ *     {@code "<date> secondary: <url>"} (the official page was not at hand; a dated copy elsewhere agreed) or
+ *     {@code "unverified"}; empty for configured and run-time overrides
  */
 public record ModelPrice(double input, double output, double cachedInput, double cacheWrite, double reasoning,
-    LongContextTier longContext, String source, String asOf) {
+    LongContextTier longContext, String source, String asOf, String checked) {
+
+  public ModelPrice(double input, double output, double cachedInput, double cacheWrite, double reasoning,
+      LongContextTier longContext, String source, String asOf) {
+    this(input, output, cachedInput, cacheWrite, reasoning, longContext, source, asOf, "");
+  }
 
   /** Prices above a prompt-size threshold. */
   public record LongContextTier(long threshold, double input, double output, double cachedInput,
@@ -21,6 +29,11 @@ public record ModelPrice(double input, double output, double cachedInput, double
 
   /** Reads one price object; {@code source} and {@code asOf} apply when the object has none of its own. */
   public static ModelPrice fromJson(JsonNode node, String source, String asOf) {
+    return fromJson(node, source, asOf, "");
+  }
+
+  /** As {@link #fromJson(JsonNode, String, String)}, with the provider's {@code checked} note as the default. */
+  public static ModelPrice fromJson(JsonNode node, String source, String asOf, String checked) {
     double input = required(node, "input");
     double output = required(node, "output");
     LongContextTier tier = null;
@@ -35,7 +48,7 @@ public record ModelPrice(double input, double output, double cachedInput, double
     }
     return new ModelPrice(input, output, node.path("cached_input").asDouble(input),
         node.path("cache_write").asDouble(input), node.path("reasoning").asDouble(output), tier,
-        node.path("source").asText(source), node.path("as_of").asText(asOf));
+        node.path("source").asText(source), node.path("as_of").asText(asOf), node.path("checked").asText(checked));
   }
 
   private static double required(JsonNode node, String field) {
@@ -56,6 +69,9 @@ public record ModelPrice(double input, double output, double cachedInput, double
           .put("cache_write", longContext.cacheWrite());
     }
     node.put("source", source).put("as_of", asOf);
+    if (checked != null && !checked.isEmpty()) {
+      node.put("checked", checked);
+    }
     return node;
   }
 }

@@ -64,12 +64,13 @@ public final class PriceCatalog {
       Map.Entry<String, JsonNode> provider = providers.next();
       String source = provider.getValue().path("source").asText("");
       String asOf = provider.getValue().path("as_of").asText("");
+      String checked = provider.getValue().path("checked").asText("unverified");
       Map<String, ModelPrice> models = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> entries = provider.getValue().path("models").fields();
       while (entries.hasNext()) {
         Map.Entry<String, JsonNode> model = entries.next();
         try {
-          models.put(model.getKey(), ModelPrice.fromJson(model.getValue(), source, asOf));
+          models.put(model.getKey(), ModelPrice.fromJson(model.getValue(), source, asOf, checked));
         } catch (IllegalArgumentException e) {
           throw new IllegalStateException("prices: providers." + provider.getKey() + ".models." + model.getKey()
               + ": " + e.getMessage(), e);

@@ -154,7 +154,7 @@ class RequestLogSqliteTest {
   void listeners_seeEveryRecordOnce() throws Exception {
     start(0, List.of());
     List<String> seen = new CopyOnWriteArrayList<>();
-    log.subscribe((entry, row) -> seen.add(row.path("request_id").asText()));
+    log.subscribe((entry, row) -> seen.add(row.requestId()));
     for (int i = 0; i < 100; i++) {
       log.enqueue(TestEntries.entry("r" + i, NOW, "t", "m", 200, 0, 5));
     }

@@ -92,6 +92,21 @@ class FilterChainTest {
   }
 
   @Test
+  void guardRefusal_isRecordedAsAGuardOutcome_butTheLastFiltersErrorsAndEarlyAnswersAreNot() {
+    Exchange refused = exchange();
+    new FilterChain(List.of(passing("log"), filter("rate-limit",
+        e -> Verdict.reject(GatewayException.rateLimited("slow down", 2))), passing("route")))
+        .start(refused).complete();
+    assertThat(refused.record().guardOutcomes).containsExactly("rate-limit:429");
+    Exchange cached = exchange();
+    new FilterChain(List.of(passing("log"), answering("cache", 200), passing("route"))).start(cached).complete();
+    assertThat(cached.record().guardOutcomes).isEmpty();
+    Exchange upstreamFailed = exchange();
+    new FilterChain(List.of(passing("log"), answering("route", 502))).start(upstreamFailed).complete();
+    assertThat(upstreamFailed.record().guardOutcomes).isEmpty();
+  }
+
+  @Test
   void filterReturnsNoVerdict_violationNamesTheFilter_andClientGets500() {
     GatewayResponse response = run(List.of(passing("a"), filter("sloppy", e -> null), passing("route")));
     assertThat(response.status()).isEqualTo(500);

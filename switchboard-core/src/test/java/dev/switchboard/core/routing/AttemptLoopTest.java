@@ -46,6 +46,28 @@ class AttemptLoopTest {
   }
 
   @Test
+  void failover_refusedAndReset_otherDeploymentsAtOnce_backoffOnlyWhenComingBack() {
+    RoutingFixture f = new RoutingFixture(config(NO_HEDGE + "  retry: {max_attempts: 4, base_backoff_ms: 100}\n",
+        THREE), "a", "b", "c");
+    f.adapter("a").then(FakeAdapter.fail(FailureKind.CONNECT, 0)).then(FakeAdapter::ok);
+    f.adapter("b").then(FakeAdapter.fail(FailureKind.CONNECTION_RESET, 0));
+    f.adapter("c").then(FakeAdapter.fail(FailureKind.CONNECT, 0));
+    Exchange exchange = f.exchange("m");
+    Future<Verdict> verdict = f.send(exchange);
+    // a, b and c were each tried once without any wait; only going back to a waits a backoff.
+    assertThat(f.adapter("a").calls).hasSize(1);
+    assertThat(f.adapter("b").calls).hasSize(1);
+    assertThat(f.adapter("c").calls).hasSize(1);
+    assertThat(f.scheduler.delays).hasSize(1);
+    assertThat(f.scheduler.delays.get(0)).isBetween(50L, 100L);
+    assertThat(verdict.isComplete()).isFalse();
+    f.scheduler.advanceMillis(100);
+    assertThat(verdict.succeeded()).isTrue();
+    assertThat(exchange.record().attempts()).extracting(AttemptRecord::outcome)
+        .containsExactly("connect", "connection_reset", "connect", "ok");
+  }
+
+  @Test
   void noRetry_otherClientError_failsWithoutSecondAttempt() {
     RoutingFixture f = new RoutingFixture(config(NO_HEDGE, THREE), "a", "b", "c");
     f.adapter("a").then(FakeAdapter.fail(FailureKind.BAD_REQUEST, 422));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.config.RedisConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +23,17 @@ class RedisHealthBusTest {
   private int nodes;
   private final String channel = "switchboard-test:" + UUID.randomUUID();
 
+  private final java.util.List<RoutingRuntime> joined = new java.util.ArrayList<>();
+
   @AfterEach
   void close() throws Exception {
+    joined.forEach(RoutingRuntime::close);
     vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 
   private RoutingFixture node() throws Exception {
     RoutingFixture node = new RoutingFixture(CONFIG, ++nodes, "a", "b");
+    joined.add(node.runtime);
     node.runtime.joinCluster(vertx, REDIS, channel).toCompletionStage().toCompletableFuture()
         .get(5, TimeUnit.SECONDS);
     return node;
@@ -52,6 +58,35 @@ class RedisHealthBusTest {
   }
 
   @Test
+  void ejection_whileTheNodesEventLoopIsBusy_isAppliedWithoutWaitingForIt() throws Exception {
+    RoutingFixture first = node();
+    Vertx busy = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setBlockedThreadCheckInterval(60_000));
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      RoutingFixture second = new RoutingFixture(CONFIG, ++nodes, "a", "b");
+      joined.add(second.runtime);
+      second.runtime.joinCluster(busy, REDIS, channel).toCompletionStage().toCompletableFuture()
+          .get(5, TimeUnit.SECONDS);
+      CountDownLatch blocked = new CountDownLatch(1);
+      busy.runOnContext(v -> {
+        blocked.countDown();
+        try {
+          release.await(8, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+      first.runtime.eject("a/ma", 60_000);
+      // The node's only event loop is busy: the ejection must still be applied by the health bus's own loop.
+      awaitTrue(() -> second.runtime.health().isEjected("a/ma"));
+    } finally {
+      release.countDown();
+      busy.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void recovery_andDeadKey_travelToo() throws Exception {
     RoutingFixture first = node();
     RoutingFixture second = node();
@@ -67,6 +102,7 @@ class RedisHealthBusTest {
   @Test
   void redisUnreachable_nodeStillRoutesOnItsOwn() throws Exception {
     RoutingFixture alone = new RoutingFixture(CONFIG, "a", "b");
+    joined.add(alone.runtime);
     boolean failed;
     try {
       alone.runtime.joinCluster(vertx, new RedisConfig("redis://127.0.0.1:1", null), channel)

@@ -23,8 +23,25 @@ class PriceCatalogTest {
         assertThat(model.getValue().path("source").asText()).as(type + "/" + model.getKey()).startsWith("https://");
         assertThat(model.getValue().path("as_of").asText()).as(type + "/" + model.getKey())
             .matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(model.getValue().path("checked").asText()).as(type + "/" + model.getKey())
+            .matches("unverified.*|\\d{4}-\\d{2}-\\d{2} (official|secondary: https://\\S+).*");
       });
     }
+  }
+
+  @Test
+  void bundledCatalogue_anthropicPricesMatchTheOfficialPage_andSayHowTheyWereChecked() {
+    ModelPrice haiku = catalog.find("anthropic", "claude-haiku-4-5-20251001");
+    assertThat(haiku.input()).isEqualTo(1.00);
+    assertThat(haiku.cacheWrite()).isEqualTo(1.25);
+    assertThat(haiku.cachedInput()).isEqualTo(0.10);
+    assertThat(haiku.output()).isEqualTo(5.00);
+    assertThat(haiku.checked()).isEqualTo("2026-11-25 official");
+    ModelPrice opus = catalog.find("anthropic", "claude-opus-4-5");
+    assertThat(opus.input()).isEqualTo(5.00);
+    assertThat(opus.output()).isEqualTo(25.00);
+    assertThat(catalog.find("anthropic", "claude-3-5-sonnet-20241022").checked()).startsWith("unverified");
+    assertThat(catalog.find("cohere", "command-a-03-2025").checked()).isEqualTo("unverified");
   }
 
   @Test
@@ -33,7 +50,8 @@ class PriceCatalogTest {
     assertThat(catalog.find("openai", "gpt-4o-2024-08-06").output()).isEqualTo(10.00);
     assertThat(catalog.find("openai", "gpt-4o-2024-05-13").input()).isEqualTo(5.00);
     assertThat(catalog.find("gemini", "models/gemini-1.5-pro-002").output()).isEqualTo(5.00);
-    assertThat(catalog.find("mistral", "mistral-large-latest").input()).isEqualTo(2.00);
+    assertThat(catalog.find("mistral", "mistral-large-latest").input()).isEqualTo(0.50);
+    assertThat(catalog.find("mistral", "mistral-large-2411").input()).isEqualTo(2.00);
     assertThat(catalog.find("bedrock", "us.anthropic.claude-3-5-haiku-20241022-v1:0").output()).isEqualTo(4.00);
   }
 

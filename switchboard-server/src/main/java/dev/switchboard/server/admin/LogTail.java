@@ -1,8 +1,8 @@
 package dev.switchboard.server.admin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Json;
 import dev.switchboard.core.observe.LogEntry;
+import dev.switchboard.core.observe.LogRow;
 import dev.switchboard.core.observe.RequestLog;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -36,11 +36,11 @@ final class LogTail {
     response.write(": tail of the request log\n\n");
     Context context = vertx.getOrCreateContext();
     long[] skipped = {0};
-    AutoCloseable subscription = log.subscribe((LogEntry entry, ObjectNode row) -> {
+    AutoCloseable subscription = log.subscribe((LogEntry entry, LogRow row) -> {
       if (!matches(row, filters)) {
         return;
       }
-      String event = "data: " + Json.writeString(row) + "\n\n";
+      String event = "data: " + Json.writeString(row.toJson()) + "\n\n";
       context.runOnContext(v -> {
         if (response.closed() || response.ended()) {
           return;
@@ -71,9 +71,9 @@ final class LogTail {
     });
   }
 
-  private static boolean matches(ObjectNode row, Map<String, String> filters) {
+  private static boolean matches(LogRow row, Map<String, String> filters) {
     for (Map.Entry<String, String> filter : filters.entrySet()) {
-      if (!filter.getValue().isEmpty() && !filter.getValue().equals(row.path(filter.getKey()).asText())) {
+      if (!filter.getValue().isEmpty() && !filter.getValue().equals(row.text(filter.getKey()))) {
         return false;
       }
     }

@@ -17,8 +17,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +31,7 @@ import java.util.concurrent.CompletionStage;
  * {@code GET /metrics} (Prometheus), {@code GET /admin/usage} (totals grouped by key, team, model, provider,
  * day), {@code GET /admin/logs} (filters and paging), {@code GET /admin/logs/tail} (live SSE),
  * {@code GET /admin/logs/<id>} (one record with kept bodies) and {@code GET|PUT|DELETE /admin/prices}. Every
- * route needs {@code Authorization: Bearer <observability.admin_key>} (Prometheus sends it as its scrape
+ * route needs the admin key, which the router checks for every admin path (Prometheus sends it as its scrape
  * credentials).
  */
 public final class ObservabilityEndpoints {
@@ -44,18 +42,12 @@ public final class ObservabilityEndpoints {
   private final Vertx vertx;
   private final Clock clock;
   private final ErrorWriter errors;
-  private final byte[] adminKey;
 
   public ObservabilityEndpoints(Observability observability, Vertx vertx, Clock clock, ErrorWriter errors) {
     this.observability = observability;
     this.vertx = vertx;
     this.clock = clock;
     this.errors = errors;
-    String key = observability.config().adminKey();
-    if (key == null || key.isEmpty()) {
-      key = System.getenv(dev.switchboard.core.governance.AdminAuthenticator.ADMIN_KEY_ENV);
-    }
-    this.adminKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
   }
 
   public List<Route> routes() {
@@ -84,20 +76,9 @@ public final class ObservabilityEndpoints {
     });
   }
 
+  /** The router has already checked the admin key; this turns thrown gateway errors into responses. */
   private Handler<HttpServerRequest> admin(Handler<HttpServerRequest> handler) {
     return request -> {
-      if (adminKey == null) {
-        errors.write(request, null, GatewayException.forbidden(
-            "The admin API is disabled. Set SWITCHBOARD_ADMIN_KEY (or observability.admin_key) to enable it.", "admin_disabled"));
-        return;
-      }
-      String authorization = request.getHeader("authorization");
-      String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-          ? authorization.substring(7).trim() : null;
-      if (presented == null || !MessageDigest.isEqual(adminKey, presented.getBytes(StandardCharsets.UTF_8))) {
-        errors.write(request, null, GatewayException.unauthorized("A valid admin key is required."));
-        return;
-      }
       try {
         handler.handle(request);
       } catch (GatewayException e) {

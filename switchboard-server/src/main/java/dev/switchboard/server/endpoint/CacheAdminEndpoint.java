@@ -11,8 +11,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * {@code GET /admin/cache} (statistics) and {@code DELETE /admin/cache?namespace=NAME | ?key=KEY} (purge the
- * caller's own answers): runs a short chain (request id, auth, then the cache admin filter).
+ * {@code GET /admin/cache} (statistics) and {@code DELETE /admin/cache?tenant=T&namespace=NAME | ?tenant=T&key=KEY}
+ * (purge one tenant's answers): runs a short chain (request id, then the cache admin filter). The router has
+ * checked the admin key.
  */
 public final class CacheAdminEndpoint implements Handler<HttpServerRequest> {
   private final ProxyEndpoint runner;
@@ -28,6 +29,10 @@ public final class CacheAdminEndpoint implements Handler<HttpServerRequest> {
     ObjectNode body = Json.object().put("method", request.method().name());
     String namespace = request.getParam("namespace");
     String key = request.getParam("key");
+    String tenant = request.getParam("tenant");
+    if (tenant != null) {
+      body.put("tenant", tenant);
+    }
     if (namespace != null) {
       body.put("namespace", namespace);
     }

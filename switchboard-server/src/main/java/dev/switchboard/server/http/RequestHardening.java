@@ -14,9 +14,8 @@ import java.util.Map;
  * Checks every request before routing: no header name or value may carry CR, LF or NUL (header injection and
  * response splitting), and a request must be fully received within {@code requestDeadlineMillis} (slow-loris: a
  * client trickling its body a byte at a time never trips the idle timeout); the connection is then closed. A
- * connection that sends no complete request head is closed by the server's idle timeout. Every path except the
- * health probes needs a
- * key before its body is even read: a request without any credential header is answered 401 here. One instance
+ * connection that does not complete its request head in time is closed by {@link HeadDeadline}. Every path except
+ * the health probes needs a key before its body is even read: a request without any credential header is answered 401 here. One instance
  * per event loop (not thread-safe); the deadline is checked by a periodic sweep, not a timer per request.
  */
 public final class RequestHardening implements Handler<HttpServerRequest> {

@@ -5,13 +5,15 @@ import dev.switchboard.core.pipeline.Exchange;
 import dev.switchboard.core.pipeline.GatewayException;
 import dev.switchboard.core.stream.ChunkSink;
 import dev.switchboard.core.stream.ChunkStream;
+import dev.switchboard.core.usage.UsageFilter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Writes a chunk stream as server-sent events with flow control: when the client's socket is full the upstream
  * is paused, and resumed when it drains. Each write is whole events, so nothing is ever interleaved inside one.
- * A client that goes away cancels the upstream.
+ * A client that goes away cancels the upstream. A client that sent {@code TE: trailers} gets the request's cost as
+ * an {@code x-switchboard-cost-usd} trailer once the stream is done (when the served model has a price).
  */
 final class SseWriter implements ChunkSink {
   private final HttpServerResponse out;
@@ -22,6 +24,7 @@ final class SseWriter implements ChunkSink {
   private boolean finished;
   private Buffer pending;
   private boolean flushScheduled;
+  private boolean costTrailer;
 
   SseWriter(HttpServerResponse out, Exchange exchange, ClientCodec.StreamEncoder encoder, ChunkStream chunks,
       Runnable done) {
@@ -37,6 +40,10 @@ final class SseWriter implements ChunkSink {
     out.putHeader("content-type", "text/event-stream; charset=utf-8");
     out.putHeader("cache-control", "no-cache");
     out.putHeader("x-accel-buffering", "no");
+    costTrailer = acceptsTrailers(exchange.requestHeaders().get("te"));
+    if (costTrailer) {
+      out.putHeader("trailer", UsageFilter.COST_HEADER);
+    }
     out.drainHandler(v -> chunks.resume());
     out.closeHandler(v -> {
       if (!finished) {
@@ -117,6 +124,24 @@ final class SseWriter implements ChunkSink {
     if (tail != null) {
       out.write(tail);
     }
+    if (costTrailer && exchange.record().priced && exchange.record().errorType == null) {
+      out.putTrailer(UsageFilter.COST_HEADER, UsageFilter.format(exchange.record().costUsd));
+    }
     out.end().onComplete(ignored -> done.run());
+  }
+
+  /** Whether a {@code TE} header value lists {@code trailers} (RFC 9110 §10.1.4). */
+  static boolean acceptsTrailers(String te) {
+    if (te == null) {
+      return false;
+    }
+    for (String token : te.split(",")) {
+      String name = token.trim();
+      int semicolon = name.indexOf(';');
+      if ((semicolon < 0 ? name : name.substring(0, semicolon).trim()).equalsIgnoreCase("trailers")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE)
 class ServerSecretLeakTest {
   private static final List<String> SECRETS = List.of("LEAKCANARY", "sk-provider-primary-secret-0001",
-      "sk-provider-backup-secret-0002", GovernedGateway.MASTER_KEY);
+      "sk-provider-backup-secret-0002", GovernedGateway.MASTER_KEY, "failover-admin-key-0001",
+      "cache-admin-key-0123456789");
 
   @Test
   void wholeTestRun_logsAndResponses_containNoTestSecret() throws Exception {

@@ -17,6 +17,9 @@ import java.util.Map;
  * threshold sweep and what each guard contributes.
  */
 public final class CacheEvaluation {
+  /** The false-hit rate on hard negatives that calibration must not exceed. */
+  public static final double MAX_FALSE_HITS = 0.005;
+
   /** The paraphrase data: the shared data folder, or a {@code shared/} folder beside the checkout; null if none. */
   public static Path locateData() {
     Path data = dev.switchboard.core.config.SharedData.locate("paraphrase/paws-x-en");
@@ -56,7 +59,7 @@ public final class CacheEvaluation {
     if (vectorFile != null && memo.size() > known) {
       saveVectors(memo);
     }
-    return new Report(threshold, sets, embedNanos[1] == 0 ? 0 : embedNanos[0] / (double) embedNanos[1] / 1e6);
+    return new Report(embedder.name(), threshold, sets, embedNanos[1] == 0 ? 0 : embedNanos[0] / (double) embedNanos[1] / 1e6);
   }
 
   private Map<String, float[]> loadVectors() throws IOException {
@@ -133,11 +136,19 @@ public final class CacheEvaluation {
     }
 
     static Counts of(List<Scored> scored, double threshold, Checks checks) {
+      return of(scored, threshold, checks, s -> true);
+    }
+
+    static Counts of(List<Scored> scored, double threshold, Checks checks,
+        java.util.function.Predicate<Scored> include) {
       int tp = 0;
       int fp = 0;
       int p = 0;
       int n = 0;
       for (Scored s : scored) {
+        if (!include.test(s)) {
+          continue;
+        }
         boolean accepted = s.accepted(threshold, checks);
         if (s.pair().same()) {
           p++;
@@ -163,7 +174,10 @@ public final class CacheEvaluation {
     private final Map<String, List<Scored>> sets;
     private final double embedMillis;
 
-    Report(double threshold, Map<String, List<Scored>> sets, double embedMillis) {
+    private final String model;
+
+    Report(String model, double threshold, Map<String, List<Scored>> sets, double embedMillis) {
+      this.model = model;
       this.threshold = threshold;
       this.sets = sets;
       this.embedMillis = embedMillis;
@@ -176,6 +190,39 @@ public final class CacheEvaluation {
 
     public Counts at(String set, double otherThreshold, boolean guards) {
       return Counts.of(sets.get(set), otherThreshold, guards ? Checks.ALL : Checks.NONE);
+    }
+
+    /** Counts on the held-out split only (PAWS odd positions, STS-B dev), every guard on. */
+    public Counts heldOut(String set, double otherThreshold) {
+      return Counts.of(sets.get(set), otherThreshold, Checks.ALL, s -> !s.pair().calibration());
+    }
+
+    /** Counts on the calibration split only (PAWS even positions, STS-B train), every guard on. */
+    public Counts calibration(String set, double otherThreshold) {
+      return Counts.of(sets.get(set), otherThreshold, Checks.ALL, s -> s.pair().calibration());
+    }
+
+    /**
+     * The lowest threshold (in steps of 0.005 from 0.80) at which, with every guard on, the false-hit rate on the
+     * calibration split of every set is at most {@code maxFalseHits}. Chosen without looking at the held-out split.
+     */
+    public double calibratedThreshold(double maxFalseHits) {
+      return calibratedThreshold(null, maxFalseHits);
+    }
+
+    /** As {@link #calibratedThreshold(double)}, on one set only ({@code null}: every set). */
+    public double calibratedThreshold(String only, double maxFalseHits) {
+      for (int step = 0; step <= 40; step++) {
+        double candidate = Math.round((0.80 + step * 0.005) * 1000) / 1000.0;
+        boolean ok = true;
+        for (String set : sets.keySet()) {
+          ok &= only != null && !only.equals(set) || calibration(set, candidate).falseHitRate() <= maxFalseHits;
+        }
+        if (ok) {
+          return candidate;
+        }
+      }
+      return 1.0;
     }
 
     /** Up to {@code limit} pairs of a set that the rule decides wrongly (for inspecting the guards). */
@@ -199,8 +246,8 @@ public final class CacheEvaluation {
     public String format() {
       StringBuilder out = new StringBuilder();
       out.append(embedMillis > 0
-          ? String.format(Locale.ROOT, "Semantic cache evaluation (all-MiniLM-L6-v2 q8, %.2f ms/prompt)%n", embedMillis)
-          : String.format(Locale.ROOT, "Semantic cache evaluation (all-MiniLM-L6-v2 q8, vectors from file)%n"));
+          ? String.format(Locale.ROOT, "Semantic cache evaluation (%s, %.2f ms/prompt)%n", model, embedMillis)
+          : String.format(Locale.ROOT, "Semantic cache evaluation (%s, vectors from file)%n", model));
       out.append(String.format(Locale.ROOT, "configured: threshold %.2f, lexical gate %.2f, guards on%n", threshold,
           LocalSemanticTier.MIN_OVERLAP));
       for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
@@ -212,7 +259,22 @@ public final class CacheEvaluation {
       for (Map.Entry<String, List<Scored>> set : sets.entrySet()) {
         out.append(String.format(Locale.ROOT, "  %-5s %s%n", set.getKey(), at(set.getKey()).line()));
       }
-      out.append("\nthreshold sweep (lexical gate on; guards on | guards off)\n");
+      double calibrated = calibratedThreshold(MAX_FALSE_HITS);
+      out.append(String.format(Locale.ROOT, "%ncalibrated on PAWS even rows + STS-B train (false hits <= %.1f%% on "
+          + "each): threshold %.3f%n", 100 * MAX_FALSE_HITS, calibrated));
+      out.append("held out (PAWS odd rows, STS-B dev), guards on\n");
+      for (String set : sets.keySet()) {
+        out.append(String.format(Locale.ROOT, "  calibrated %.3f %-5s %s%n", calibrated, set,
+            heldOut(set, calibrated).line()));
+        out.append(String.format(Locale.ROOT, "  configured %.3f %-5s %s%n", threshold, set,
+            heldOut(set, threshold).line()));
+      }
+      out.append("each set calibrated on its own calibration split, held out\n");
+      for (String set : sets.keySet()) {
+        double own = calibratedThreshold(set, MAX_FALSE_HITS);
+        out.append(String.format(Locale.ROOT, "  own %.3f        %-5s %s%n", own, set, heldOut(set, own).line()));
+      }
+      out.append("\nthreshold sweep, all pairs (lexical gate on; guards on | guards off)\n");
       for (int t = 70; t <= 99; t += 1) {
         double th = t / 100.0;
         for (String set : sets.keySet()) {

@@ -5,4 +5,9 @@ public interface Embedder {
   float[] embed(String text);
 
   int dimension();
+
+  /** The model's name, for reports. */
+  default String name() {
+    return getClass().getSimpleName();
+  }
 }

@@ -33,6 +33,11 @@ public final class LocalSemanticTier implements SemanticTier {
   /** The least share of stems a candidate must have in common with the query. */
   static final double MIN_OVERLAP = 0.5;
   static final int MAX_CANDIDATES = 32;
+  /**
+   * The most postings the lexical gate counts on the event loop (a few tens of microseconds); a look-up whose query
+   * words have more runs entirely on a worker.
+   */
+  static final int EVENT_LOOP_POSTINGS = 2_000;
 
   private final SemanticCacheConfig config;
   private final Embedder embedder;
@@ -93,27 +98,55 @@ public final class LocalSemanticTier implements SemanticTier {
     }
     PromptFeatures features = PromptFeatures.of(prompt);
     Set<String> stems = LexicalGate.stems(features);
+    if (index.postings(contextHash, stems) > EVENT_LOOP_POSTINGS) {
+      // Long posting lists (a large context, common words): counting them is left to a worker as well.
+      return workers.<Match>executeBlocking(() -> search(contextHash, prompt, features, stems), false)
+          .otherwise((Match) null);
+    }
     List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, stems, MIN_OVERLAP,
         clock.epochMillis(), MAX_CANDIDATES);
     if (candidates.isEmpty()) {
       gated.increment();
       return Future.succeededFuture(null);
     }
-    return workers.<Match>executeBlocking(() -> best(prompt, features, candidates), false)
+    List<SemanticIndex.Entry> guarded = guarded(features, candidates);
+    if (guarded.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return workers.<Match>executeBlocking(() -> best(prompt, guarded), false)
         .otherwise((Match) null);
   }
 
-  private Match best(String prompt, PromptFeatures features, List<SemanticIndex.Candidate> candidates) {
+  /**
+   * The candidates that pass every guard. The guards are necessary conditions of a match and cost microseconds,
+   * so they run before the embedding: a look-up whose candidates all fail them (word swaps, other numbers or
+   * entities, negations) never embeds anything.
+   */
+  private List<SemanticIndex.Entry> guarded(PromptFeatures features, List<SemanticIndex.Candidate> candidates) {
+    List<SemanticIndex.Entry> passed = new java.util.ArrayList<>(candidates.size());
+    for (SemanticIndex.Candidate candidate : candidates) {
+      if (PromptGuards.rejection(features, candidate.entry().features(), checks) == null) {
+        passed.add(candidate.entry());
+      }
+    }
+    if (passed.isEmpty()) {
+      guardRejections.increment();
+    }
+    return passed;
+  }
+
+  /** On a worker: embeds the query (and any candidate not embedded yet) and keeps the most similar above the threshold. */
+  private Match best(String prompt, List<SemanticIndex.Entry> candidates) {
     float[] query = embed(prompt);
     Match best = null;
-    for (SemanticIndex.Candidate candidate : candidates) {
-      SemanticIndex.Entry entry = candidate.entry();
-      double similarity = Vectors.dot(query, entry.vector());
-      if (similarity < config.threshold() || best != null && similarity <= best.similarity()) {
-        continue;
+    for (SemanticIndex.Entry entry : candidates) {
+      float[] vector = entry.vector();
+      if (vector == null) {
+        vector = embed(entry.prompt());
+        entry.vector(vector);
       }
-      if (PromptGuards.rejection(features, entry.features(), checks) != null) {
-        guardRejections.increment();
+      double similarity = Vectors.dot(query, vector);
+      if (similarity < config.threshold() || best != null && similarity <= best.similarity()) {
         continue;
       }
       best = new Match(entry.key(), similarity);
@@ -130,15 +163,12 @@ public final class LocalSemanticTier implements SemanticTier {
       return;
     }
     long expiresAt = clock.epochMillis() + ttlSeconds * 1000;
-    workers.executeBlocking(() -> {
-      float[] vector = embed(prompt);
-      add(contextHash, exactKey, prompt, vector, expiresAt);
-      SemanticStream shared = stream;
-      if (shared != null) {
-        shared.publish(contextHash, exactKey, prompt, vector, expiresAt);
-      }
-      return null;
-    }, false);
+    // No embedding here: a stored prompt is embedded only if it ever becomes a candidate that passed the guards.
+    add(contextHash, exactKey, prompt, vectors.getIfPresent(prompt), expiresAt);
+    SemanticStream shared = stream;
+    if (shared != null) {
+      shared.publish(contextHash, exactKey, prompt, expiresAt);
+    }
   }
 
   /**
@@ -146,13 +176,25 @@ public final class LocalSemanticTier implements SemanticTier {
    * benchmarks.
    */
   public Match findNow(String contextHash, String prompt) {
+    lookups.increment();
     if (prompt.length() > config.maxPromptChars() || !index.hasContext(contextHash)) {
+      noContext.increment();
       return null;
     }
     PromptFeatures features = PromptFeatures.of(prompt);
-    List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, LexicalGate.stems(features),
-        MIN_OVERLAP, clock.epochMillis(), MAX_CANDIDATES);
-    return candidates.isEmpty() ? null : best(prompt, features, candidates);
+    return search(contextHash, prompt, features, LexicalGate.stems(features));
+  }
+
+  /** Gate, guards and, if a candidate passes them, the embedding: on the calling thread. */
+  private Match search(String contextHash, String prompt, PromptFeatures features, Set<String> stems) {
+    List<SemanticIndex.Candidate> candidates = index.candidates(contextHash, stems, MIN_OVERLAP,
+        clock.epochMillis(), MAX_CANDIDATES);
+    if (candidates.isEmpty()) {
+      gated.increment();
+      return null;
+    }
+    List<SemanticIndex.Entry> guarded = guarded(features, candidates);
+    return guarded.isEmpty() ? null : best(prompt, guarded);
   }
 
   /** Indexes a prompt with a known vector (unit length, the embedder's dimension), for tests and benchmarks. */
@@ -160,7 +202,7 @@ public final class LocalSemanticTier implements SemanticTier {
     add(contextHash, exactKey, prompt, vector, expiresAtMillis);
   }
 
-  /** Indexes a prompt whose vector is known (from this node or another). */
+  /** Indexes a prompt, with its vector when it is known (from this node or another), else null. */
   void add(String contextHash, String exactKey, String prompt, float[] vector, long expiresAtMillis) {
     if (expiresAtMillis <= clock.epochMillis()) {
       return;

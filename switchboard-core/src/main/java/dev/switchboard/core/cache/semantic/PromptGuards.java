@@ -8,8 +8,11 @@ import java.util.Set;
 
 /**
  * Checks that go beyond cosine similarity: two prompts may share an answer only if they have the same numbers in
- * the same order, the same count of negations, the same named entities in the same relative order, and no shared
- * content word governed by different relation words ("from Paris to Rome" is not "from Rome to Paris").
+ * the same order, the same count of negations, the same named entities in the same relative order (up to one
+ * rotation, like the other content words), and no shared content word governed by different relation words
+ * ("from Paris to Rome" is not "from Rome to Paris"). A name is a name in both prompts wherever it is written as one
+ * in either: "Dalmatian runs" and "A Dalmatian runs", or a sentence in capitals, name the same things. Names are
+ * counted: "a canal near Hollinwood" that loses its second "Hollinwood" has lost a place.
  */
 final class PromptGuards {
   /** Which checks run (each can be switched off for evaluation). */
@@ -29,11 +32,17 @@ final class PromptGuards {
     if (checks.negation() && a.negations != b.negations) {
       return "negation";
     }
-    if (checks.entities() && !new HashSet<>(a.entities).equals(new HashSet<>(b.entities))) {
-      return "entities";
-    }
-    if (checks.entityOrder() && !sharedInSameOrder(a.entities, b.entities)) {
-      return "entity-order";
+    if (checks.entities() || checks.entityOrder()) {
+      Set<String> names = new HashSet<>(a.entities);
+      names.addAll(b.entities);
+      List<String> inA = occurrences(a.words, names);
+      List<String> inB = occurrences(b.words, names);
+      if (checks.entities() && !(inA.size() == inB.size() && sameCounts(inA, inB))) {
+        return "entities";
+      }
+      if (checks.entityOrder() && !sameOrderUpToRotation(inA, inB)) {
+        return "entity-order";
+      }
     }
     if (checks.relations() && conflictingGovernors(a.governors, b.governors)) {
       return "relations";
@@ -51,25 +60,73 @@ final class PromptGuards {
    * edition") fail.
    */
   static boolean sameOrderUpToRotation(List<String> a, List<String> b) {
-    List<String> shared = firstOccurrences(a, new HashSet<>(b));
-    List<String> other = firstOccurrences(b, new HashSet<>(shared));
+    Set<String> inBoth = new HashSet<>(a);
+    inBoth.retainAll(new HashSet<>(b));
+    List<String> everyA = occurrencesOf(a, inBoth);
+    List<String> everyB = occurrencesOf(b, inBoth);
+    if (everyA.size() == everyB.size() && sameCounts(everyA, everyB)) {
+      // Each shared word occurs as often in both: every occurrence must keep its place ("beating X, playing Y"
+      // is not "playing X, beating Y" even though "beating" comes first in both).
+      return isRotation(everyA, everyB);
+    }
+    return isRotation(firstOccurrences(a, inBoth), firstOccurrences(b, inBoth));
+  }
+
+  private static boolean isRotation(List<String> shared, List<String> other) {
     int n = shared.size();
     if (n < 2 || shared.equals(other)) {
       return true;
     }
-    int start = other.indexOf(shared.get(0));
-    for (int i = 0; i < n; i++) {
-      if (!shared.get(i).equals(other.get((start + i) % n))) {
+    for (int start = 0; start < n; start++) {
+      if (!other.get(start).equals(shared.get(0))) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 1; i < n && same; i++) {
+        same = shared.get(i).equals(other.get((start + i) % n));
+      }
+      if (same) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> occurrencesOf(List<String> list, Set<String> keep) {
+    List<String> out = new ArrayList<>();
+    for (String s : list) {
+      if (keep.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameCounts(List<String> a, List<String> b) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (String s : a) {
+      counts.merge(s, 1, Integer::sum);
+    }
+    for (String s : b) {
+      counts.merge(s, -1, Integer::sum);
+    }
+    for (int count : counts.values()) {
+      if (count != 0) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean sharedInSameOrder(List<String> a, List<String> b) {
-    Set<String> shared = new HashSet<>(a);
-    shared.retainAll(new HashSet<>(b));
-    return firstOccurrences(a, shared).equals(firstOccurrences(b, shared));
+  /** The words of a prompt that are names (in either prompt), in order, whatever their case or position. */
+  private static List<String> occurrences(List<String> words, Set<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String word : words) {
+      if (names.contains(word)) {
+        out.add(word);
+      }
+    }
+    return out;
   }
 
   private static List<String> firstOccurrences(List<String> list, Set<String> keep) {

@@ -18,9 +18,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exact cosine of the candidates it lets through. Bounded: the oldest prompts leave first. Thread-safe.
  */
 final class SemanticIndex {
-  /** One cached prompt. */
-  record Entry(String key, String prompt, PromptFeatures features, Set<String> stems, float[] vector,
-      long expiresAtMillis) {}
+  /**
+   * One cached prompt. Its vector is computed only when the prompt first becomes a candidate that passed the
+   * guards (most cached prompts never do), or arrives with it from another node.
+   */
+  static final class Entry {
+    private final String key;
+    private final String prompt;
+    private final PromptFeatures features;
+    private final Set<String> stems;
+    private final long expiresAtMillis;
+    private volatile float[] vector;
+
+    Entry(String key, String prompt, PromptFeatures features, Set<String> stems, float[] vector,
+        long expiresAtMillis) {
+      this.key = key;
+      this.prompt = prompt;
+      this.features = features;
+      this.stems = stems;
+      this.vector = vector;
+      this.expiresAtMillis = expiresAtMillis;
+    }
+
+    String key() {
+      return key;
+    }
+
+    String prompt() {
+      return prompt;
+    }
+
+    PromptFeatures features() {
+      return features;
+    }
+
+    Set<String> stems() {
+      return stems;
+    }
+
+    long expiresAtMillis() {
+      return expiresAtMillis;
+    }
+
+    /** The unit vector, or null while it has not been needed yet. */
+    float[] vector() {
+      return vector;
+    }
+
+    void vector(float[] computed) {
+      this.vector = computed;
+    }
+  }
 
   /** A candidate with its share of the query's stems. */
   record Candidate(Entry entry, double overlap) {}
@@ -91,6 +139,12 @@ final class SemanticIndex {
     return found;
   }
 
+  /** How many postings the gate would count for these stems in a context: the cost of {@link #candidates}. */
+  int postings(String contextHash, Set<String> stems) {
+    Bucket bucket = buckets.get(contextHash);
+    return bucket == null ? 0 : bucket.postings(stems);
+  }
+
   /** Every live prompt of a context (the flat scan, for comparison). */
   List<Entry> all(String contextHash) {
     Bucket bucket = buckets.get(contextHash);
@@ -119,6 +173,15 @@ final class SemanticIndex {
         unpost(removed);
       }
       return removed != null;
+    }
+
+    synchronized int postings(Set<String> stems) {
+      int total = 0;
+      for (String stem : stems) {
+        Set<String> keys = postings.get(stem);
+        total += keys == null ? 0 : keys.size();
+      }
+      return total;
     }
 
     synchronized boolean isEmpty() {

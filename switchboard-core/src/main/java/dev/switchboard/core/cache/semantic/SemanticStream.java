@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Shares semantic entries between nodes through a Redis stream: each node appends the prompts it stores (with their
- * vector, so no other node re-embeds them) and reads everyone's on a dedicated connection, indexing the ones it did
- * not write. The answers themselves are in the shared exact tier under the entry's key, with the same time to
+ * Shares semantic entries between nodes through a Redis stream: each node appends the prompts it stores and reads
+ * everyone's on a dedicated connection, indexing the ones it did not write. No vector travels: like a local entry, a
+ * received prompt is embedded only if it ever becomes a candidate that passed the guards (an entry that still
+ * carries a {@code vec} field is indexed with that vector). The answers themselves are in the shared exact tier under the entry's key, with the same time to
  * live. A node that starts reads the stream from its beginning (it is trimmed to the index's size).
  */
 public final class SemanticStream {
@@ -65,10 +66,10 @@ public final class SemanticStream {
     return received.sum();
   }
 
-  void publish(String contextHash, String key, String prompt, float[] vector, long expiresAtMillis) {
+  void publish(String contextHash, String key, String prompt, long expiresAtMillis) {
     Request add = Request.cmd(Command.XADD).arg(name).arg("MAXLEN").arg("~").arg(maxLength).arg("*")
         .arg("node").arg(nodeId).arg("ctx").arg(contextHash).arg("key").arg(key).arg("prompt").arg(prompt)
-        .arg("vec").arg(Vectors.encode(vector)).arg("exp").arg(expiresAtMillis);
+        .arg("exp").arg(expiresAtMillis);
     redis.send(add).timeout(1, TimeUnit.SECONDS).onSuccess(r -> published.increment());
   }
 
@@ -142,9 +143,9 @@ public final class SemanticStream {
           default -> { }
         }
       }
-      if (ctx != null && key != null && prompt != null && vec != null && !nodeId.equals(node)) {
+      if (ctx != null && key != null && prompt != null && !nodeId.equals(node)) {
         try {
-          tier.add(ctx, key, prompt, Vectors.decode(vec, dimension), exp);
+          tier.add(ctx, key, prompt, vec == null ? null : Vectors.decode(vec, dimension), exp);
           received.increment();
         } catch (IllegalArgumentException e) {
           continue;

@@ -88,7 +88,10 @@ public final class AnthropicMessagesResponse {
     };
   }
 
-  /** OpenAI usage (prompt tokens include cache reads and writes) → Anthropic usage (input tokens exclude them). */
+  /**
+   * OpenAI usage (prompt tokens include cache reads and writes) → Anthropic usage (input tokens exclude them).
+   * The gateway's {@code cost_usd} extension is kept when present.
+   */
   public static ObjectNode usage(JsonNode usage) {
     long prompt = 0;
     long completion = 0;
@@ -105,6 +108,9 @@ public final class AnthropicMessagesResponse {
     out.put("cache_creation_input_tokens", creation);
     out.put("cache_read_input_tokens", cached);
     out.put("output_tokens", completion);
+    if (usage != null && usage.path("cost_usd").isNumber()) {
+      out.put("cost_usd", usage.path("cost_usd").doubleValue());
+    }
     return out;
   }
 }

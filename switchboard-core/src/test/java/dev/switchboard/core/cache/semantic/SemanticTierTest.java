@@ -74,6 +74,38 @@ class SemanticTierTest {
   }
 
   @Test
+  void lookups_candidatesFailTheGuards_modelNeverRuns() throws Exception {
+    LocalSemanticTier tier = tier();
+    remember(tier, "ctx", "Convert 100 USD to EUR", "k1");
+    assertThat(tier.statsJson().get("embeddings").asLong()).as("storing does not embed").isZero();
+    assertThat(find(tier, "ctx", "Convert 100 EUR to USD")).isNull();
+    assertThat(find(tier, "ctx", "Explain how a hash map works")).isNull();
+    assertThat(tier.statsJson().get("embeddings").asLong()).as("swap and stranger rejected before the model")
+        .isZero();
+    assertThat(tier.statsJson().get("guard_rejections").asLong()).isEqualTo(1);
+    assertThat(find(tier, "ctx", "Convert 100 USD to EUR, please")).isNotNull();
+    assertThat(tier.statsJson().get("embeddings").asLong()).as("the query and, once, the stored prompt")
+        .isEqualTo(2);
+    assertThat(find(tier, "ctx", "Please convert 100 USD to EUR")).isNotNull();
+    assertThat(tier.statsJson().get("embeddings").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void largeContext_longPostingLists_lookupRunsOffTheCallerAndStillMatches() throws Exception {
+    LocalSemanticTier tier = tier();
+    long expires = CLOCK.epochMillis() + 60_000;
+    for (int i = 0; i < 3_000; i++) {
+      tier.index("ctx", "k" + i, "Explain topic " + i + " in simple words", null, expires);
+    }
+    assertThat(tier.index().postings("ctx", LexicalGate.stems(PromptFeatures.of("Explain topic 17 in simple words"))))
+        .isGreaterThan(LocalSemanticTier.EVENT_LOOP_POSTINGS);
+    SemanticTier.Match match = find(tier, "ctx", "Explain topic 17  in simple words");
+    assertThat(match).isNotNull();
+    assertThat(match.exactKey()).isEqualTo("k17");
+    assertThat(find(tier, "ctx", "Explain topic 3001 in simple words")).isNull();
+  }
+
+  @Test
   void negation_added_guardRejects() throws Exception {
     LocalSemanticTier tier = tier();
     remember(tier, "ctx", "Is it safe to eat raw chicken?", "k1");
