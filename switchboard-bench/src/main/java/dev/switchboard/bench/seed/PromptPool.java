@@ -46,9 +46,21 @@ public record PromptPool(List<String> prompts, List<Pair> paraphrases, List<Pair
     List<Pair> negatives = new ArrayList<>();
     Path paws = data.resolve("paraphrase").resolve("paws-x-en").resolve("pairs.tsv");
     List<String> rows = lines(paws);
+    // PAWS builds several pairs from one source sentence, so a sentence can stand in more than one row: a hit on it
+    // may be a correct answer cached for the other row, not a false hit. Only pairs whose sentences occur once are
+    // used, so that "new" and "hard negative" mean what they say.
+    java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
     for (int i = 1; i < rows.size(); i++) {
       String[] columns = rows.get(i).split("\t");
-      if (columns.length < 4 || columns[1].equals(columns[2])) {
+      if (columns.length >= 4) {
+        occurrences.merge(normalised(columns[1]), 1, Integer::sum);
+        occurrences.merge(normalised(columns[2]), 1, Integer::sum);
+      }
+    }
+    for (int i = 1; i < rows.size(); i++) {
+      String[] columns = rows.get(i).split("\t");
+      if (columns.length < 4 || columns[1].equals(columns[2])
+          || occurrences.get(normalised(columns[1])) > 1 || occurrences.get(normalised(columns[2])) > 1) {
         continue;
       }
       Pair pair = new Pair(columns[1].strip(), columns[2].strip());
@@ -62,6 +74,10 @@ public record PromptPool(List<String> prompts, List<Pair> paraphrases, List<Pair
       throw new IllegalArgumentException("no prompts or paraphrase pairs under " + data);
     }
     return new PromptPool(new ArrayList<>(prompts), paraphrases, negatives);
+  }
+
+  private static String normalised(String sentence) {
+    return String.join(" ", sentence.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
   }
 
   /** The data folder: {@code SWITCHBOARD_DATA}, else a {@code shared/data} folder near the working directory. */

@@ -28,6 +28,17 @@ class WorkloadTest {
   }
 
   @Test
+  void load_sharedData_everySentenceBelongsToOnePairOnly() {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    java.util.stream.Stream.concat(pool.paraphrases().stream(), pool.hardNegatives().stream()).forEach(pair -> {
+      seen.merge(pair.first().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " "), 1, Integer::sum);
+      seen.merge(pair.second().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " "), 1, Integer::sum);
+    });
+    assertThat(seen.values()).allMatch(count -> count == 1);
+    assertThat(pool.hardNegatives()).hasSizeGreaterThan(100);
+  }
+
+  @Test
   void next_answeredAsSent_mixesHalfCacheableWithRepeatsOfAnsweredPromptsOnly() {
     Workload workload = new Workload(pool, MODELS, 7, 0.5, 0.2);
     Map<Workload.Kind, Integer> counts = new EnumMap<>(Workload.Kind.class);
