@@ -3,6 +3,7 @@ package dev.switchboard.bench.load;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -33,9 +34,11 @@ public final class LoadClient {
   static final int PER_SHARD = 1_000;
 
   private final HttpClient[] shards;
+  private final Vertx vertx;
   private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
   public LoadClient(Vertx vertx, int maxConnections, boolean http2) {
+    this.vertx = vertx;
     int count = Math.max(1, (maxConnections + PER_SHARD - 1) / PER_SHARD);
     shards = new HttpClient[count];
     for (int i = 0; i < count; i++) {
@@ -66,11 +69,25 @@ public final class LoadClient {
   public Future<Reply> post(String url, MultiMap headers, Buffer body, long idleTimeoutMs) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
         .setHeaders(headers).setIdleTimeout(idleTimeoutMs);
-    return client().request(options)
+    return onLoop(() -> client().request(options)
         .compose(request -> request.send(body))
         .compose(response -> response.body().map(payload -> new Reply(response.statusCode(), response.headers(),
             payload, null)))
-        .recover(error -> Future.succeededFuture(new Reply(0, null, null, String.valueOf(error.getMessage()))));
+        .recover(error -> Future.succeededFuture(new Reply(0, null, null, String.valueOf(error.getMessage())))));
+  }
+
+  /**
+   * Runs an exchange on an event loop. A response's handlers must be attached in the turn its head arrives; a
+   * caller on another thread (the scenario's control steps) could attach them after the end had gone by.
+   */
+  private Future<Reply> onLoop(java.util.function.Supplier<Future<Reply>> exchange) {
+    if (Vertx.currentContext() != null) {
+      return exchange.get();
+    }
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    io.vertx.core.Promise<Reply> done = context.promise();
+    context.runOnContext(v -> exchange.get().onComplete(done));
+    return done.future();
   }
 
   /** A GET, for control endpoints. */
@@ -86,11 +103,11 @@ public final class LoadClient {
   private Future<Reply> bodiless(HttpMethod method, String url, long idleTimeoutMs) {
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url)
         .setIdleTimeout(idleTimeoutMs);
-    return client().request(options)
+    return onLoop(() -> client().request(options)
         .compose(request -> request.send())
         .compose(response -> response.body().map(payload -> new Reply(response.statusCode(), response.headers(),
             payload, null)))
-        .recover(error -> Future.succeededFuture(new Reply(0, null, null, String.valueOf(error.getMessage()))));
+        .recover(error -> Future.succeededFuture(new Reply(0, null, null, String.valueOf(error.getMessage())))));
   }
 
   public Future<Void> close() {
