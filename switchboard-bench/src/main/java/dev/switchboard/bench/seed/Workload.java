@@ -60,10 +60,12 @@ public final class Workload {
   private int cursor;
   private int round;
   private int modelTurn;
+  private final long seed;
 
   public Workload(PromptPool pool, List<String> models, long seed, double cacheableShare, double hardNegativeShare) {
     this.models = List.copyOf(models);
     this.random = new Random(seed);
+    this.seed = seed;
     this.cacheableShare = cacheableShare;
     this.hardNegativeShare = hardNegativeShare;
     for (String prompt : pool.prompts()) {
@@ -154,7 +156,7 @@ public final class Workload {
     }
     Source source = sources.get(cursor++);
     String model = models.get(modelTurn++ % models.size());
-    Planned request = new Planned(nextId++, Kind.NEW, model, systemMessage(round), source.text());
+    Planned request = new Planned(nextId++, Kind.NEW, model, systemMessage(seed, round), source.text());
     pending.put(request.id(), source);
     return request;
   }
@@ -163,7 +165,13 @@ public final class Workload {
     return new Planned(nextId++, ready.kind(), ready.model(), ready.system(), ready.text());
   }
 
-  static String systemMessage(int round) {
-    return "You are a helpful assistant. Answer clearly and concisely. (workload round " + (round + 1) + ")";
+  /**
+   * The system message of a round. It names the workload's seed too: the warm-up and the measured phases send the
+   * same prompts in other orders, and a measured phase's "new" prompt must not be answered from an entry the
+   * warm-up stored (that hit would be right, but it is not a hit on a new prompt).
+   */
+  static String systemMessage(long seed, int round) {
+    return "You are a helpful assistant. Answer clearly and concisely. (workload " + seed + ", round " + (round + 1)
+        + ")";
   }
 }

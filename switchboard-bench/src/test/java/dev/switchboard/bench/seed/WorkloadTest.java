@@ -75,6 +75,13 @@ class WorkloadTest {
   }
 
   @Test
+  void next_differentSeeds_neverShareASystemMessage() {
+    Workload warmUp = new Workload(pool, java.util.List.of("gpt-4o"), 99, 0.5, 0.2);
+    Workload measured = new Workload(pool, java.util.List.of("gpt-4o"), 0, 0.5, 0.2);
+    assertThat(warmUp.next().system()).isNotEqualTo(measured.next().system());
+  }
+
+  @Test
   void next_sameSeed_sameSequence() {
     Workload first = new Workload(pool, MODELS, 11, 0.5, 0.2);
     Workload second = new Workload(pool, MODELS, 11, 0.5, 0.2);
