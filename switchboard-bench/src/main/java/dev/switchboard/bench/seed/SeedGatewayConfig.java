@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * The gateway configuration of the seed experiment: one provider per simulator, one model group per model (GPT-4o
- * failing over to a backup of the same model), upstream pools sized for the concurrency, shipped defaults for
- * everything else (cache, retries).
+ * failing over to a backup of the same model), upstream pools sized for the concurrency, the semantic cache tier
+ * on, shipped defaults for everything else.
  */
 final class SeedGatewayConfig {
   static final String CLIENT_KEY = "sk-switchboard-bench-seed";
@@ -43,6 +43,8 @@ final class SeedGatewayConfig {
             .append("\n        priority: ").append(provider.backupFor() == null ? 0 : 1).append('\n');
       }
     });
+    // The experiment measures the two-tier cache, so the semantic tier (off by default) is on.
+    yaml.append("cache:\n  semantic:\n    enabled: true\n");
     yaml.append("auth:\n  keys:\n    - key: ").append(CLIENT_KEY).append("\n      name: bench\n");
     return yaml.toString();
   }
