@@ -30,6 +30,7 @@ public final class GuardFilter implements Filter {
   public static final String INJECTION_CODE = "prompt_injection_detected";
 
   private final GuardPolicy policy;
+  private final String policyId;
   private final PiiDetector detector;
   private final InjectionScorer scorer;
   private final int inlineMaxChars;
@@ -38,6 +39,7 @@ public final class GuardFilter implements Filter {
   GuardFilter(GuardPolicy policy, PiiDetector detector, InjectionScorer scorer, int inlineMaxChars,
       Function<Callable<Inspection>, Future<Inspection>> offload) {
     this.policy = policy;
+    this.policyId = policy.id();
     this.detector = detector;
     this.scorer = scorer;
     this.inlineMaxChars = inlineMaxChars;
@@ -53,7 +55,7 @@ public final class GuardFilter implements Filter {
   public Future<Verdict> onRequest(Exchange exchange) {
     Principal principal = exchange.principal();
     GuardPolicy active = principal == null ? policy : policy.withOverrides(principal.metadata());
-    exchange.put(CacheFilter.GUARD_POLICY, active.id());
+    exchange.put(CacheFilter.GUARD_POLICY, active == policy ? policyId : active.id());
     if (active.inactive()) {
       return Verdict.proceed();
     }
@@ -61,17 +63,13 @@ public final class GuardFilter implements Filter {
     if (slots.isEmpty()) {
       return Verdict.proceed();
     }
-    List<String> texts = new ArrayList<>(slots.size());
-    List<Boolean> untrusted = new ArrayList<>(slots.size());
     long chars = 0;
     for (ChatText.Slot slot : slots) {
-      texts.add(slot.text());
-      untrusted.add(slot.untrusted());
       chars += slot.text().length();
     }
     boolean checkPii = active.pii() != GuardPolicy.PiiMode.OFF;
     boolean checkInjection = active.injection() != GuardPolicy.InjectionMode.OFF;
-    Callable<Inspection> inspect = () -> Inspection.of(texts, untrusted, detector, scorer, checkPii, checkInjection);
+    Callable<Inspection> inspect = () -> Inspection.of(slots, detector, scorer, checkPii, checkInjection);
     if (chars <= inlineMaxChars) {
       Inspection found;
       try {

@@ -11,14 +11,14 @@ import java.util.Set;
  * a worker thread.
  */
 record Inspection(List<List<PiiSpan>> spans, InjectionScorer.Result injection) {
-  static Inspection of(List<String> texts, List<Boolean> untrusted, PiiDetector detector, InjectionScorer scorer,
-      boolean checkPii, boolean checkInjection) {
-    List<List<PiiSpan>> spans = new ArrayList<>(texts.size());
+  static Inspection of(List<ChatText.Slot> slots, PiiDetector detector, InjectionScorer scorer, boolean checkPii,
+      boolean checkInjection) {
+    List<List<PiiSpan>> spans = new ArrayList<>(slots.size());
     InjectionScorer.Result worst = InjectionScorer.Result.NONE;
-    for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
+    for (ChatText.Slot slot : slots) {
+      String text = slot.text();
       spans.add(checkPii ? detector.detect(text) : List.of());
-      if (checkInjection && untrusted.get(i)) {
+      if (checkInjection && slot.untrusted()) {
         InjectionScorer.Result result = scorer.evaluate(text);
         if (result.score() > worst.score()) {
           worst = result;
