@@ -62,13 +62,10 @@ class GatewayHttpBehaviourTest {
     }
     options.putHeader("content-type", "application/json");
     // The exchange runs on an event loop, as the gateway's own calls do, not on the test thread.
-    io.vertx.core.Promise<Reply> reply = io.vertx.core.Promise.promise();
-    harness.vertx().getOrCreateContext().runOnContext(v -> http.request(options)
+    return OnLoop.await(harness.vertx(), () -> http.request(options)
         .compose(request -> body == null ? request.send() : request.send(body))
         .compose(response -> response.body().map(b -> new Reply(response.statusCode(), response.headers(),
-            b.toString())))
-        .onComplete(reply));
-    return reply.future().await(10, TimeUnit.SECONDS);
+            b.toString()))), 10);
   }
 
   private static String chat(String model, String extra) {

@@ -1,9 +1,9 @@
 package dev.switchboard.bench.load;
 
+import dev.switchboard.core.vertx.EventLoops;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -69,25 +69,11 @@ public final class LoadClient {
   public Future<Reply> post(String url, MultiMap headers, Buffer body, long idleTimeoutMs) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
         .setHeaders(headers).setIdleTimeout(idleTimeoutMs);
-    return onLoop(() -> client().request(options)
+    return EventLoops.onEventLoop(vertx, () -> client().request(options)
         .compose(request -> request.send(body))
         .compose(response -> response.body().map(payload -> new Reply(response.statusCode(), response.headers(),
             payload, null)))
         .recover(error -> Future.succeededFuture(new Reply(0, null, null, String.valueOf(error.getMessage())))));
-  }
-
-  /**
-   * Runs an exchange on an event loop. A response's handlers must be attached in the turn its head arrives; a
-   * caller on another thread (the scenario's control steps) could attach them after the end had gone by.
-   */
-  private Future<Reply> onLoop(java.util.function.Supplier<Future<Reply>> exchange) {
-    if (Vertx.currentContext() != null) {
-      return exchange.get();
-    }
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    io.vertx.core.Promise<Reply> done = context.promise();
-    context.runOnContext(v -> exchange.get().onComplete(done));
-    return done.future();
   }
 
   /** A GET, for control endpoints. */
@@ -103,7 +89,7 @@ public final class LoadClient {
   private Future<Reply> bodiless(HttpMethod method, String url, long idleTimeoutMs) {
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url)
         .setIdleTimeout(idleTimeoutMs);
-    return onLoop(() -> client().request(options)
+    return EventLoops.onEventLoop(vertx, () -> client().request(options)
         .compose(request -> request.send())
         .compose(response -> response.body().map(payload -> new Reply(response.statusCode(), response.headers(),
             payload, null)))

@@ -6,6 +6,7 @@ import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.UpstreamException;
 import dev.switchboard.core.spi.UpstreamRequest;
+import dev.switchboard.core.vertx.EventLoops;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -19,7 +20,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.internal.ContextInternal;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -111,17 +111,12 @@ public final class UpstreamHttp {
    * body has arrived, and an unheld response would have delivered its end to nobody.
    */
   public Sent send(HttpMethod method, String absoluteUrl, MultiMap headers, Buffer body, UpstreamRequest call) {
-    if (io.vertx.core.Vertx.currentContext() != null) {
-      Exchange exchange = new Exchange(vertx, false);
+    Exchange exchange = new Exchange(vertx, Vertx.currentContext() == null);
+    return new Sent(EventLoops.onEventLoop(vertx, () -> {
       Promise<HttpClientResponse> promise = Promise.promise();
       begin(method, absoluteUrl, headers, body, call, exchange, promise);
-      return new Sent(promise.future(), exchange);
-    }
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    Exchange exchange = new Exchange(vertx, true);
-    Promise<HttpClientResponse> promise = context.promise();
-    context.runOnContext(v -> begin(method, absoluteUrl, headers, body, call, exchange, promise));
-    return new Sent(promise.future(), exchange);
+      return promise.future();
+    }), exchange);
   }
 
   private void begin(HttpMethod method, String absoluteUrl, MultiMap headers, Buffer body, UpstreamRequest call,

@@ -8,6 +8,7 @@ import dev.switchboard.api.Json;
 import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.pipeline.GatewayException;
+import dev.switchboard.core.vertx.EventLoops;
 import dev.switchboard.core.spi.Cancellation;
 import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.ProviderAdapter;
@@ -78,16 +79,6 @@ class AnthropicSimulatorTest {
   private static Future<UpstreamResponse> chat(UpstreamRequest request) {
     Promise<UpstreamResponse> result = Promise.promise();
     context.runOnContext(v -> adapter.chat(request).onComplete(result));
-    return result.future();
-  }
-
-  /**
-   * Runs a raw client exchange from the event loop: a response's handlers must be attached in the turn its head
-   * arrives, which the test thread cannot promise.
-   */
-  private static <T> Future<T> onLoop(java.util.function.Supplier<Future<T>> exchange) {
-    Promise<T> result = Promise.promise();
-    context.runOnContext(v -> exchange.get().onComplete(result));
     return result.future();
   }
 
@@ -297,7 +288,7 @@ class AnthropicSimulatorTest {
 
   @Test
   void messages_streamed_sendsNamedEventsWithPing() throws Exception {
-    String text = await(onLoop(() -> vertx.createHttpClient().request(new RequestOptions()
+    String text = await(EventLoops.onEventLoop(vertx, () -> vertx.createHttpClient().request(new RequestOptions()
         .setMethod(HttpMethod.POST).setAbsoluteURI("http://127.0.0.1:" + port + "/anthropic/v1/messages")
         .putHeader("x-api-key", KEY).putHeader("anthropic-version", "2023-06-01"))
         .compose(r -> r.send(Buffer.buffer("{\"model\":\"c\",\"max_tokens\":5,\"stream\":true,"
@@ -312,7 +303,7 @@ class AnthropicSimulatorTest {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
         .setAbsoluteURI("http://127.0.0.1:" + port + "/anthropic/v1/messages");
     headers.forEach(options::putHeader);
-    Buffer answer = await(onLoop(() -> vertx.createHttpClient().request(options)
+    Buffer answer = await(EventLoops.onEventLoop(vertx, () -> vertx.createHttpClient().request(options)
         .compose(r -> r.send(Buffer.buffer(body)))
         .compose(response -> {
           assertThat(response.statusCode()).isEqualTo(400);

@@ -8,6 +8,7 @@ import dev.switchboard.api.Json;
 import dev.switchboard.core.config.ProviderConfig;
 import dev.switchboard.core.config.TimeoutsConfig;
 import dev.switchboard.core.pipeline.GatewayException;
+import dev.switchboard.core.vertx.EventLoops;
 import dev.switchboard.core.spi.Cancellation;
 import dev.switchboard.core.spi.FailureKind;
 import dev.switchboard.core.spi.ProviderAdapter;
@@ -246,19 +247,10 @@ class BedrockAdapterSimulatorTest {
     }
     HttpClient client = vertx.createHttpClient();
     try {
-      CompletableFuture<Answer> answer = new CompletableFuture<>();
-      vertx.getOrCreateContext().runOnContext(v -> client.request(options)
+      return await(EventLoops.onEventLoop(vertx, () -> client.request(options)
           .compose(r -> r.send(Buffer.buffer(body)))
           .compose(response -> response.body().map(bytes -> new Answer(response.statusCode(),
-              response.getHeader("x-amzn-errortype"), bytes.getBytes())))
-          .onComplete(done -> {
-            if (done.succeeded()) {
-              answer.complete(done.result());
-            } else {
-              answer.completeExceptionally(done.cause());
-            }
-          }));
-      return answer.get(20, TimeUnit.SECONDS);
+              response.getHeader("x-amzn-errortype"), bytes.getBytes())))));
     } finally {
       client.close();
     }
